@@ -1,0 +1,30 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from integra.api.api import api
+from integra.centres import views as centres_views
+from integra.core import views as core_views
+
+# The API authenticates with tokens, not sessions: its views are outside LoginRequiredMiddleware.
+api_patterns, api_app, api_namespace = api.urls
+for pattern in api_patterns:
+    pattern.callback.login_required = False
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", (api_patterns, api_app, api_namespace)),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", centres_views.home, name="home"),
+    path("", include("integra.centres.urls")),
+    path("accounts/", include("integra.accounts.urls")),
+    path("staff/", include("integra.accounts.staff_urls")),
+    path("staff/centres/", include("integra.centres.staff_urls")),
+    prefix_default_language=True,
+)
+
+handler404 = "integra.core.views.page_not_found"
+handler500 = "integra.core.views.server_error"

@@ -1,0 +1,72 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from integra.accounts.models import User
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _("The username or password is not right. Check them and try again."),
+        "inactive": _("This account is not active."),
+    }
+
+
+class MemberSignupForm(forms.Form):
+    username = forms.CharField(
+        label=_("Username"), max_length=150, help_text=_("Letters, digits and @ . + - _ only."),
+        validators=User._meta.get_field("username").validators,
+    )
+    email = forms.EmailField(
+        label=_("E-mail"), required=False, help_text=_("Only to reset your password and tell you of answers.")
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters. A few words you can remember work well."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if User.objects.filter(username__iexact=username).exists():
+            raise ValidationError(_("This username is taken. Choose another one."))
+        return username
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif p1:
+            candidate = User(username=data.get("username", ""), email=data.get("email", ""))
+            try:
+                password_validation.validate_password(p1, candidate)
+            except ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class TokenForm(forms.Form):
+    otp_token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        min_length=6,
+        max_length=6,
+        help_text=_("Six digits. A code can be used only once."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "pattern": "[0-9]*"}),
+    )
+
+    def clean_otp_token(self):
+        token = self.cleaned_data["otp_token"].strip().replace(" ", "")
+        if not token.isdigit():
+            raise ValidationError(_("Enter the six digits shown in your authenticator app."))
+        return token
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=_("What the token is for"), max_length=100)

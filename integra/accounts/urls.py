@@ -1,0 +1,14 @@
+from django.urls import path
+
+from integra.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("signup/", views.signup, name="signup"),
+    path("after-login/", views.after_login, name="after_login"),
+    path("me/", views.account, name="account"),
+    path("two-factor/setup/", views.totp_setup, name="totp_setup"),
+    path("two-factor/", views.totp_verify, name="totp_verify"),
+]

@@ -1,0 +1,99 @@
+import segno
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from integra.accounts import services
+from integra.accounts.forms import LoginForm, MemberSignupForm, TokenForm
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+login_view = login_not_required(LoginView.as_view())
+logout_view = auth_views.LogoutView.as_view()
+
+
+def _next_url(request) -> str | None:
+    target = request.GET.get("next") or request.POST.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return None
+
+
+def after_login(request):
+    if request.user.is_staff_member:
+        return redirect("staff:dashboard")
+    return redirect("accounts:account")
+
+
+@login_not_required
+@sensitive_post_parameters("password1", "password2")
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:after_login")
+    form = MemberSignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.member_create(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+            language=get_language() or "",
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Your account is ready."))
+        return redirect("accounts:account")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+def account(request):
+    return render(request, "accounts/account.html")
+
+
+def totp_setup(request):
+    """A staff member without a confirmed device enrols one: scan the QR code, type a code."""
+    if not request.user.is_staff_member:
+        return redirect("accounts:account")
+    if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return redirect("accounts:totp_verify")
+    device = services.totp_device_start(user=request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.totp_device_confirm(request=request, device=device, token=form.cleaned_data["otp_token"]):
+            messages.success(request, _("Two-factor sign-in is set up."))
+            return redirect(_next_url(request) or "staff:dashboard")
+        form.add_error("otp_token", _("That code is not right or has expired. Enter the code shown now."))
+    qr = segno.make(device.config_url, error="m").svg_inline(scale=4, title=_("QR code for your authenticator app"))
+    return render(
+        request,
+        "accounts/totp_setup.html",
+        {"form": form, "qr_svg": qr, "secret": _grouped(device.bin_key)},
+    )
+
+
+def _grouped(key: bytes) -> str:
+    from base64 import b32encode
+
+    text = b32encode(key).decode()
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def totp_verify(request):
+    if not request.user.is_staff_member or request.user.is_verified():
+        return redirect("accounts:after_login")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if services.totp_verify(request=request, user=request.user, token=form.cleaned_data["otp_token"]):
+            return redirect(_next_url(request) or "staff:dashboard")
+        form.add_error("otp_token", _("That code is not right, has expired or was used already. Wait for a new one."))
+    return render(request, "accounts/totp_verify.html", {"form": form})

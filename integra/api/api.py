@@ -1,0 +1,35 @@
+"""The REST API under /api/v1/ (OpenAPI 3 at /api/v1/openapi.json). One module per domain."""
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import ValidationError as NinjaValidationError
+
+from integra.api import centres, me, topics
+
+api = NinjaAPI(
+    title="Integra API",
+    version="1.0.0",
+    description=(
+        "Public read access to centres, institutions and topics; staff operations with a personal "
+        "API token (Authorization: Bearer itg_…), scoped by the owner's role and centres."
+    ),
+    urls_namespace="api",
+    docs_url=None,
+)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Not found."}, status=404)
+
+
+@api.exception_handler(NinjaValidationError)
+def invalid(request, exc):
+    return api.create_response(request, {"detail": "Invalid request.", "errors": exc.errors}, status=422)
+
+
+api.add_router("/centres", centres.router)
+api.add_router("/institutions", centres.institutions_router)
+api.add_router("/topics", topics.router)
+api.add_router("/hotlines", centres.hotlines_router)
+api.add_router("/me", me.router)

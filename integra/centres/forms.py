@@ -1,0 +1,77 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
+
+from integra.centres.models import WEEKDAYS, Centre, Institution, Service
+from integra.core.languages import SPOKEN_LANGUAGES
+from integra.topics.models import Topic
+
+
+class CentreForm(forms.ModelForm):
+    phone = PhoneNumberField(
+        label=_("Phone"), required=False, help_text=_("With the country code, for example +359 2 939 47 47.")
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=list(SPOKEN_LANGUAGES.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    services = forms.ModelMultipleChoiceField(
+        label=_("Services"),
+        queryset=Service.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Centre
+        fields = ["phone", "email", "languages", "services"]
+        labels = {"email": _("E-mail")}
+
+
+class OpeningHoursForm(forms.Form):
+    weekday = forms.TypedChoiceField(label=_("Day"), choices=WEEKDAYS, coerce=int)
+    opens = forms.TimeField(label=_("Opens"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    closes = forms.TimeField(label=_("Closes"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opens") and data.get("closes") and data["closes"] <= data["opens"]:
+            raise ValidationError(_("The closing time must be after the opening time."))
+        return data
+
+
+class BaseOpeningHoursFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        spans = sorted(
+            (form.cleaned_data["weekday"], form.cleaned_data["opens"], form.cleaned_data["closes"])
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        )
+        for (day_a, _open_a, close_a), (day_b, open_b, _close_b) in zip(spans, spans[1:], strict=False):
+            if day_a == day_b and open_b < close_a:
+                raise ValidationError(_("Opening hours on the same day must not overlap."))
+
+    def hours(self) -> list[tuple]:
+        return [
+            (form.cleaned_data["weekday"], form.cleaned_data["opens"], form.cleaned_data["closes"])
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+
+OpeningHoursFormSet = forms.formset_factory(
+    OpeningHoursForm, formset=BaseOpeningHoursFormSet, extra=2, can_delete=True, max_num=21, validate_max=True
+)
+
+
+class InstitutionFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Institution.Kind.choices])
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), required=False, queryset=Topic.objects.active(), empty_label=_("All topics"),
+        to_field_name="slug",
+    )

@@ -1,0 +1,37 @@
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
+
+
+@login_not_required
+@never_cache
+def healthz(request):
+    """200 when the database answers, 503 when it does not. Used by load balancers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "up"})
+
+
+@login_not_required
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+@login_not_required
+@requires_csrf_token
+def server_error(request):
+    """The 500 page in the visitor's language; falls back to plain text if even that fails."""
+    try:
+        template = loader.get_template("500.html")
+        return HttpResponseServerError(template.render({"request": request}, request))
+    except Exception:  # noqa: BLE001 - the error page itself must never fail
+        return HttpResponseServerError("Server error / Грешка на сървъра", content_type="text/plain")
