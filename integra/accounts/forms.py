@@ -16,7 +16,9 @@ class LoginForm(AuthenticationForm):
 
 class MemberSignupForm(forms.Form):
     username = forms.CharField(
-        label=_("Username"), max_length=150, help_text=_("Letters, digits and @ . + - _ only."),
+        label=_("Username"),
+        max_length=150,
+        help_text=_("Letters, digits and @ . + - _ only."),
         validators=User._meta.get_field("username").validators,
     )
     email = forms.EmailField(

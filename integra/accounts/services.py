@@ -26,9 +26,7 @@ def roles_sync() -> None:
 @transaction.atomic
 def member_create(*, username: str, email: str, password: str, language: str = "") -> User:
     """A member account for an immigrant (no staff role, no centre)."""
-    return User.objects.create_user(
-        username=username, email=email, password=password, preferred_language=language
-    )
+    return User.objects.create_user(username=username, email=email, password=password, preferred_language=language)
 
 
 @transaction.atomic

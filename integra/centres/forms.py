@@ -72,6 +72,9 @@ OpeningHoursFormSet = forms.formset_factory(
 class InstitutionFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *Institution.Kind.choices])
     topic = forms.ModelChoiceField(
-        label=_("Topic"), required=False, queryset=Topic.objects.active(), empty_label=_("All topics"),
+        label=_("Topic"),
+        required=False,
+        queryset=Topic.objects.active(),
+        empty_label=_("All topics"),
         to_field_name="slug",
     )

@@ -37,4 +37,3 @@ def centre_update(
             for day, opens, closes in sorted(opening_hours)
         )
     return centre
-

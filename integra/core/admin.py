@@ -1,6 +1,5 @@
-from django.contrib import admin
-
 from auditlog.admin import LogEntryAdmin
+from django.contrib import admin
 
 from integra.core.models import AuditEntry
 

@@ -8,8 +8,6 @@ def integra(request):
     language = get_language() or settings.LANGUAGE_CODE
     return {
         "LANGUAGE_DIR": "rtl" if is_rtl(language) else "ltr",
-        "INTERFACE_LANGUAGES": [
-            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
-        ],
+        "INTERFACE_LANGUAGES": [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES],
         "INTEGRA_DEMO": settings.INTEGRA_DEMO,
     }

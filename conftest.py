@@ -1,0 +1,15 @@
+import pytest
+
+from integra.core.testing import load_reference_data, make_staff
+
+
+@pytest.fixture
+def reference_data(db):
+    """Topics, services, the four centres, hotlines, places and institutions."""
+    load_reference_data()
+
+
+@pytest.fixture
+def staff(reference_data):
+    """One named user per role and centre: staff["consultant.sofia"], staff["coordinator"] …"""
+    return make_staff()
