@@ -47,9 +47,10 @@ def test_a_manager_changes_hours_languages_and_phone_of_their_centre(client, sta
 
 def test_the_change_is_in_the_audit_log_with_who_role_and_centre(client, staff):
     signed_in(client, staff["manager.plovdiv"])
-    client.post(URL, form_data())
     centre = Centre.objects.get(slug="plovdiv")
-    entries = list(AuditEntry.objects.get_for_object(centre))
+    already = set(AuditEntry.objects.get_for_object(centre).values_list("pk", flat=True))
+    client.post(URL, form_data())
+    entries = list(AuditEntry.objects.get_for_object(centre).exclude(pk__in=already))
     assert any("languages" in entry.changes_dict for entry in entries)
     assert any("services" in entry.changes_dict for entry in entries)
     for entry in entries:
