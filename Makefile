@@ -24,6 +24,7 @@ node_modules/.installed: package.json package-lock.json
 ## run: set up and serve Integra with demo data on SQLite at http://127.0.0.1:8000
 run: $(VENV)/.runtime
 	@mkdir -p var
+	@test -f .env || { echo "DEBUG=1" > .env; echo "created .env with DEBUG=1 (local development)"; }
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py load_demo
 	DEBUG=1 $(PY) manage.py demo_logins

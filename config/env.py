@@ -6,6 +6,7 @@ deployment stops at start-up instead of running with a silent fallback.
 """
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -52,3 +53,17 @@ def env_list(name: str, default: list[str] | object = _MISSING) -> list[str]:
     if isinstance(value, list):
         return value
     return [item.strip() for item in str(value).split(",") if item.strip()]
+
+
+def load_env_file(path) -> None:
+    """Read KEY=VALUE lines of a .env file into the environment; real variables win."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, value = line.split("=", 1)
+        os.environ.setdefault(key.strip(), value.strip().strip("'\""))

@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
 from integra.api.schemas import CentreOut, CentrePatch, Error, HotlineOut, InstitutionOut, InstitutionPage
@@ -24,7 +24,10 @@ def centre_out(centre: Centre) -> dict:
         "email": centre.email,
         "languages": centre.languages,
         "services": [service.slug for service in centre.services.all()],
-        "opening_hours": list(centre.opening_hours.all()),
+        "opening_hours": [
+            {"weekday": h.weekday, "opens": f"{h.opens:%H:%M}", "closes": f"{h.closes:%H:%M}"}
+            for h in centre.opening_hours.all()
+        ],
     }
 
 
@@ -41,7 +44,7 @@ def get_centre(request, slug: str):
 @router.patch(
     "/{slug}",
     auth=StaffToken(),
-    response={200: CentreOut, 401: Error, 404: Error, 422: Error},
+    response={200: CentreOut, 400: Error, 401: Error, 404: Error, 422: Error},
     summary="Change a centre's phone, e-mail, languages, services or opening hours (its managers)",
 )
 def patch_centre(request, slug: str, payload: CentrePatch):
@@ -66,8 +69,8 @@ def patch_centre(request, slug: str, payload: CentrePatch):
         for i, row in enumerate(rows):
             hours_data |= {
                 f"hours-{i}-weekday": str(row["weekday"]),
-                f"hours-{i}-opens": row["opens"].strftime("%H:%M"),
-                f"hours-{i}-closes": row["closes"].strftime("%H:%M"),
+                f"hours-{i}-opens": row["opens"],
+                f"hours-{i}-closes": row["closes"],
             }
     hours = OpeningHoursFormSet(hours_data, prefix="hours") if hours_data else None
     errors = []
@@ -77,7 +80,7 @@ def patch_centre(request, slug: str, payload: CentrePatch):
         errors += [str(e) for e in hours.non_form_errors()]
         errors += [f"opening_hours: {' '.join(m)}" for f in hours.errors for m in f.values()]
     if errors:
-        return 422, {"detail": " ".join(errors)}
+        return Status(422, {"detail": " ".join(errors)})
     with as_actor(user):
         centre_update(
             centre=centre,
@@ -119,7 +122,9 @@ def institution_out(institution: Institution) -> dict:
     }
 
 
-@institutions_router.get("", response=InstitutionPage, summary="The directory of institutions clients are referred to")
+@institutions_router.get(
+    "", response={200: InstitutionPage, 422: Error}, summary="The directory of institutions clients are referred to"
+)
 def list_institutions(request, filters: Query[InstitutionFilter]):
     qs = Institution.objects.prefetch_related("topics")
     if filters.kind:

@@ -1,8 +1,7 @@
-from datetime import time
-
 from ninja import Field, Schema
 
 Translations = dict[str, str]
+CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
 class Error(Schema):
@@ -16,8 +15,8 @@ class TopicOut(Schema):
 
 class OpeningHoursOut(Schema):
     weekday: int = Field(..., ge=0, le=6, description="0 is Monday, 6 is Sunday.")
-    opens: time
-    closes: time
+    opens: str = Field(..., pattern=CLOCK, description="Local time in Sofia, HH:MM.")
+    closes: str = Field(..., pattern=CLOCK, description="Local time in Sofia, HH:MM.")
 
 
 class CentreOut(Schema):
@@ -65,9 +64,9 @@ class MeOut(Schema):
 
 
 class OpeningHoursIn(Schema):
-    weekday: int = Field(..., ge=0, le=6)
-    opens: time
-    closes: time
+    weekday: int = Field(..., ge=0, le=6, description="0 is Monday, 6 is Sunday.")
+    opens: str = Field(..., pattern=CLOCK, description="HH:MM")
+    closes: str = Field(..., pattern=CLOCK, description="HH:MM")
 
 
 class CentrePatch(Schema):

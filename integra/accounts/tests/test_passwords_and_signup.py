@@ -33,7 +33,12 @@ def test_a_long_password_needs_no_digits_symbols_or_capitals():
 def test_signing_up_creates_a_member_without_staff_roles_and_signs_them_in(client):
     response = client.post(
         SIGNUP,
-        {"username": "amira", "email": "", "password1": "green river walking slowly", "password2": "green river walking slowly"},
+        {
+            "username": "amira",
+            "email": "",
+            "password1": "green river walking slowly",
+            "password2": "green river walking slowly",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(username="amira")

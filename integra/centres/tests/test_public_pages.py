@@ -31,7 +31,13 @@ def test_the_root_address_sends_visitors_to_a_language(client, db):
 
 def test_the_language_chooser_names_each_language_in_itself_and_keeps_the_page(client, reference_data):
     body = client.get("/en/centres/plovdiv/").content.decode()
-    for code, endonym in [("bg", "български"), ("ar", "العربيّة"), ("fa", "فارسی"), ("uk", "Українська"), ("tr", "Türkçe")]:
+    for code, endonym in [
+        ("bg", "български"),
+        ("ar", "العربيّة"),
+        ("fa", "فارسی"),
+        ("uk", "Українська"),
+        ("tr", "Türkçe"),
+    ]:
         assert f'<a href="/{code}/centres/plovdiv/" lang="{code}" hreflang="{code}">{endonym}</a>' in body
 
 
@@ -107,7 +113,8 @@ def test_the_directory_paginates_with_a_constant_number_of_queries(client, refer
     with CaptureQueriesContext(connection) as few:
         client.get("/en/institutions/")
     Institution.objects.bulk_create(
-        Institution(slug=f"office-{i}", kind="other", name={"en": f"Office {i}"}, city={"en": "Sofia"}) for i in range(300)
+        Institution(slug=f"office-{i}", kind="other", name={"en": f"Office {i}"}, city={"en": "Sofia"})
+        for i in range(300)
     )
     with CaptureQueriesContext(connection) as many:
         response = client.get("/en/institutions/?page=3")

@@ -1,0 +1,28 @@
+"""Schemathesis runs every operation of the OpenAPI document with generated requests.
+
+It fails on any server error and on any response that does not match the document
+(status code, content type, body schema). The seed is fixed so a run is repeatable.
+Staff operations are called with a real token, so they are exercised past auth.
+"""
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, seed, settings
+
+from integra.accounts.services import api_token_create
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture
+def token(staff):
+    _token, key = api_token_create(user=staff["manager.sofia"], name="schemathesis")
+    return key
+
+
+@schema.parametrize()
+@seed(20261124)
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+def test_every_operation_answers_within_the_document_and_never_with_a_server_error(case, token):
+    case.call_and_validate(headers={"Authorization": f"Bearer {token}"})
