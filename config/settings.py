@@ -50,6 +50,11 @@ INSTALLED_APPS = [
     "integra.topics",
     "integra.centres",
     "integra.accounts",
+    "integra.clients",
+    "integra.consultations",
+    "integra.knowledge",
+    "integra.forum",
+    "integra.violations",
     "integra.api",
 ]
 

@@ -23,6 +23,16 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("integra.accounts.urls")),
     path("staff/", include("integra.accounts.staff_urls")),
     path("staff/centres/", include("integra.centres.staff_urls")),
+    # Each domain's public and back-office pages; every app owns the paths below its prefix.
+    path("", include("integra.consultations.urls")),
+    path("staff/", include("integra.consultations.staff_urls")),
+    path("staff/", include("integra.clients.staff_urls")),
+    path("", include("integra.knowledge.urls")),
+    path("staff/", include("integra.knowledge.staff_urls")),
+    path("", include("integra.forum.urls")),
+    path("staff/", include("integra.forum.staff_urls")),
+    path("", include("integra.violations.urls")),
+    path("staff/", include("integra.violations.staff_urls")),
     prefix_default_language=True,
 )
 

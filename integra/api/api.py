@@ -4,7 +4,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 
-from integra.api import centres, me, topics
+from integra.api import centres, clients, consultations, forum, knowledge, me, topics, violations
 
 api = NinjaAPI(
     title="Integra API",
@@ -33,3 +33,8 @@ api.add_router("/institutions", centres.institutions_router)
 api.add_router("/topics", topics.router)
 api.add_router("/hotlines", centres.hotlines_router)
 api.add_router("/me", me.router)
+api.add_router("/clients", clients.router)
+api.add_router("/consultations", consultations.router)
+api.add_router("/knowledge", knowledge.router)
+api.add_router("/forum", forum.router)
+api.add_router("/violations", violations.router)

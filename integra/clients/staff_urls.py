@@ -1,0 +1,2 @@
+app_name = "clients_staff"
+urlpatterns: list = []

@@ -1,0 +1,292 @@
+"""One question per page, a check-your-answers page and a confirmation, without a server-side draft.
+
+A `Wizard` is a list of steps, each a small form. What the visitor has answered so far
+travels with them in one hidden field, encrypted and authenticated (AES-GCM under a key
+derived from SECRET_KEY) and valid for a limited time, so:
+
+- nothing is stored on the server before the visitor submits (a half-written violation
+  report never lands in the database or the session table);
+- it works with JavaScript off and survives a reload of the current page;
+- a tampered or expired state is refused with a clear message, never a server error.
+
+Every step is validated when answered and all steps again before `done()`. The final
+POST carries a random submission key; `done()` must create at most one record per key,
+so a double-clicked "Send" makes one record.
+
+Subclass, list `steps`, set `template_name`/`check_template_name`, implement `done()`:
+
+    class BookingWizard(Wizard):
+        name = "booking"
+        steps = [Step("centre", CentreForm, _("Which centre?")), ...]
+
+        def done(self, request, data, submission_key): ...  # returns a redirect
+"""
+
+import base64
+import json
+import os
+import secrets
+import time
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django import forms
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+STATE_FIELD = "wizard_state"
+CHECK = "check"
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    form_class: type[forms.Form]
+    title: str
+    condition: object = None  # callable(data) -> bool: skip the step when it returns False
+
+    def applies(self, data: dict) -> bool:
+        return self.condition is None or bool(self.condition(data))
+
+
+class StateError(Exception):
+    pass
+
+
+def _key(purpose: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()).derive(
+        settings.SECRET_KEY.encode()
+    )
+
+
+def seal(payload: dict, purpose: str) -> str:
+    nonce = os.urandom(12)
+    body = json.dumps(payload, separators=(",", ":")).encode()
+    sealed = AESGCM(_key(purpose)).encrypt(nonce, body, purpose.encode())
+    return base64.urlsafe_b64encode(nonce + sealed).decode()
+
+
+def unseal(token: str, purpose: str, max_age: int) -> dict:
+    try:
+        raw = base64.urlsafe_b64decode(token.encode())
+        body = AESGCM(_key(purpose)).decrypt(raw[:12], raw[12:], purpose.encode())
+        payload = json.loads(body)
+    except Exception as error:  # noqa: BLE001 - any malformed state is the same refusal
+        raise StateError from error
+    if not isinstance(payload, dict) or time.time() - payload.get("t", 0) > max_age:
+        raise StateError
+    return payload
+
+
+def raw_values(form: forms.Form) -> dict:
+    """What the visitor typed for this form's fields, as JSON-friendly strings and lists."""
+    values = {}
+    for name, field in form.fields.items():
+        key = form.add_prefix(name)
+        if isinstance(field.widget, forms.SelectMultiple | forms.CheckboxSelectMultiple):
+            values[name] = form.data.getlist(key)
+        elif key in form.data:
+            values[name] = form.data.get(key)
+    return values
+
+
+class Wizard(ABC):
+    name = "wizard"
+    steps: list[Step] = []
+    template_name = "includes/wizard_step.html"
+    check_template_name = "includes/wizard_check.html"
+    max_age = 4 * 3600  # a visitor has four hours to finish
+
+    # -- to implement -----------------------------------------------------------------
+    @abstractmethod
+    def done(self, request, data: dict, submission_key: str):
+        """Create the record (at most one per submission_key) and return a redirect."""
+
+    def form_kwargs(self, request, step: Step, data: dict) -> dict:
+        """Extra keyword arguments for a step's form (e.g. the centre chosen earlier)."""
+        return {}
+
+    def extra_context(self, request, data: dict) -> dict:
+        return {}
+
+    # -- the flow -----------------------------------------------------------------------
+    @classmethod
+    def as_view(cls):
+        def view(request, *args, **kwargs):
+            return cls().dispatch(request, *args, **kwargs)
+
+        view.__name__ = cls.__name__
+        return view
+
+    def active_steps(self, answers: dict) -> list[Step]:
+        cleaned = self.cleaned(answers, stop_at_error=True)
+        return [step for step in self.steps if step.applies(cleaned)]
+
+    def step_by_name(self, name: str) -> Step:
+        for step in self.steps:
+            if step.name == name:
+                return step
+        raise Http404
+
+    def build_form(self, request, step: Step, answers: dict, data=None):
+        cleaned = self.cleaned(answers, stop_at_error=True)
+        kwargs = self.form_kwargs(request, step, cleaned)
+        if data is not None:
+            return step.form_class(data, prefix=step.name, **kwargs)
+        initial = answers.get(step.name, {})
+        return step.form_class(initial=initial, prefix=step.name, **kwargs)
+
+    def cleaned(self, answers: dict, stop_at_error: bool = False) -> dict:
+        """Validate every answered step in order; the cleaned values of all of them, flat."""
+        data: dict = {}
+        for step in self.steps:
+            if step.name not in answers or not step.applies(data):
+                continue
+            bound = self._rebind(step, answers[step.name], data)
+            if not bound.is_valid():
+                if stop_at_error:
+                    break
+                continue
+            data.update(bound.cleaned_data)
+        return data
+
+    def _rebind(self, step: Step, values: dict, data: dict):
+        from django.http import QueryDict
+
+        query = QueryDict(mutable=True)
+        for key, value in values.items():
+            if isinstance(value, list):
+                query.setlist(f"{step.name}-{key}", value)
+            else:
+                query[f"{step.name}-{key}"] = value
+        return step.form_class(query, prefix=step.name, **self.form_kwargs(None, step, data))
+
+    def first_unanswered(self, answers: dict) -> str:
+        data: dict = {}
+        for step in self.steps:
+            if not step.applies(data):
+                continue
+            if step.name not in answers:
+                return step.name
+            bound = self._rebind(step, answers[step.name], data)
+            if not bound.is_valid():
+                return step.name
+            data.update(bound.cleaned_data)
+        return CHECK
+
+    def dispatch(self, request, *args, **kwargs):
+        answers, key, error = {}, secrets.token_urlsafe(16), None
+        token = request.POST.get(STATE_FIELD) if request.method == "POST" else None
+        if token:
+            try:
+                state = unseal(token, f"wizard:{self.name}", self.max_age)
+                answers, key = state.get("a", {}), state.get("k", key)
+            except StateError:
+                error = _("Your answers have expired or could not be read. Please start again.")
+        if request.method != "POST" or error:
+            return self.render_step(request, self.steps[0], answers, key, error=error)
+
+        current = request.POST.get("wizard_step", "")
+        if "wizard_goto" in request.POST:
+            target = request.POST["wizard_goto"]
+            if target == CHECK:
+                return self.render_check(request, answers, key)
+            return self.render_step(request, self.step_by_name(target), answers, key, to_check=True)
+        if current == CHECK:
+            if self.first_unanswered(answers) != CHECK:
+                return self.render_step(request, self.step_by_name(self.first_unanswered(answers)), answers, key)
+            return self.done(request, self.cleaned(answers), key)
+
+        step = self.step_by_name(current)
+        form = self.build_form(request, step, answers, data=request.POST)
+        if "wizard_back" in request.POST:
+            answers[step.name] = raw_values(form)  # keep what was typed, even if not yet valid
+            return self.render_step(request, self.previous(step, answers), answers, key)
+        answers[step.name] = raw_values(form)
+        if not form.is_valid():
+            return self.render_step(request, step, answers, key, form=form)
+        following = self.following(step, answers)
+        back_to_check = "wizard_to_check" in request.POST and self.first_unanswered(answers) == CHECK
+        if following is None or back_to_check:
+            return self.render_check(request, answers, key)
+        return self.render_step(request, following, answers, key)
+
+    def following(self, step: Step, answers: dict) -> Step | None:
+        active = self.active_steps(answers)
+        names = [s.name for s in active]
+        index = names.index(step.name) if step.name in names else -1
+        return active[index + 1] if index + 1 < len(active) else None
+
+    def previous(self, step: Step, answers: dict) -> Step:
+        active = self.active_steps(answers)
+        names = [s.name for s in active]
+        index = names.index(step.name) if step.name in names else 0
+        return active[max(index - 1, 0)]
+
+    def state_token(self, answers: dict, key: str) -> str:
+        return seal({"a": answers, "k": key, "t": time.time()}, f"wizard:{self.name}")
+
+    def _context(self, request, answers, key):
+        active = self.active_steps(answers)
+        return {
+            "wizard": self,
+            "state": self.state_token(answers, key),
+            "state_field": STATE_FIELD,
+            "step_count": len(active),
+            **self.extra_context(request, self.cleaned(answers, stop_at_error=True)),
+        }
+
+    def render_step(self, request, step: Step, answers: dict, key: str, form=None, error=None, to_check=False):
+        form = form or self.build_form(request, step, answers)
+        active = [s.name for s in self.active_steps(answers)]
+        context = self._context(request, answers, key) | {
+            "step": step,
+            "form": form,
+            "step_number": active.index(step.name) + 1 if step.name in active else 1,
+            "is_first": step.name == self.steps[0].name,
+            "state_error": error,
+            "to_check": to_check or "wizard_to_check" in request.POST,
+        }
+        return render(request, self.template_name, context, status=200)
+
+    def summary(self, request, answers: dict) -> list[tuple[Step, list[tuple[str, str]]]]:
+        """[(step, [(label, shown value) …]) …] for the check-your-answers page."""
+        rows = []
+        data: dict = {}
+        for step in self.steps:
+            if step.name not in answers or not step.applies(data):
+                continue
+            bound = self._rebind(step, answers[step.name], data)
+            bound.is_valid()
+            data.update(getattr(bound, "cleaned_data", {}))
+            shown = []
+            for name, field in bound.fields.items():
+                if isinstance(field.widget, forms.HiddenInput):
+                    continue
+                value = bound.cleaned_data.get(name) if hasattr(bound, "cleaned_data") else None
+                shown.append((field.label, self.display_value(field, value)))
+            rows.append((step, shown))
+        return rows
+
+    def display_value(self, field, value) -> str:
+        if value in (None, "", [], ()):
+            return "–"
+        if isinstance(field, forms.BooleanField):
+            return _("Yes") if value else _("No")
+        choices = dict(getattr(field, "choices", []) or [])
+        if isinstance(value, list | tuple):
+            return ", ".join(str(choices.get(v, v)) for v in value)
+        if isinstance(field, forms.ModelChoiceField):
+            return str(value)
+        if choices and not isinstance(field, forms.ModelChoiceField):
+            return str(choices.get(value, value))
+        return str(value)
+
+    def render_check(self, request, answers: dict, key: str):
+        context = self._context(request, answers, key) | {"summary": self.summary(request, answers), "step": None}
+        return render(request, self.check_template_name, context)

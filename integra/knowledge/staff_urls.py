@@ -1,0 +1,2 @@
+app_name = "knowledge_staff"
+urlpatterns: list = []

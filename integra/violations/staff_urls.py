@@ -1,0 +1,2 @@
+app_name = "violations_staff"
+urlpatterns: list = []
