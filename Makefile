@@ -23,6 +23,7 @@ node_modules/.installed: package.json package-lock.json
 
 ## run: set up and serve Integra with demo data on SQLite at http://127.0.0.1:8000
 run: $(VENV)/.runtime
+	@scripts/ensure-system-packages
 	@mkdir -p var
 	@test -f .env || { echo "DEBUG=1" > .env; echo "created .env with DEBUG=1 (local development)"; }
 	DEBUG=1 $(PY) manage.py migrate --no-input
@@ -38,11 +39,13 @@ worker: $(VENV)/.runtime
 ## test: set up and run the whole test suite (SQLite; DATABASE_URL=postgres://… for PostgreSQL)
 test: $(VENV)/.dev node_modules/.installed
 	@scripts/ensure-chromium
+	@scripts/ensure-system-packages
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 ## test-postgres: the same suite against the PostgreSQL server on 127.0.0.1:5432
 test-postgres: $(VENV)/.dev node_modules/.installed
 	@scripts/ensure-chromium
+	@scripts/ensure-system-packages
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/integra} $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "phonenumber_field",
+    "django_countries",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -182,6 +183,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Sofia"
+FORMAT_MODULE_PATH = ["integra.core.formats"]
 
 # --- Static files ------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -266,3 +268,55 @@ LOGGING = {
 INTEGRA_DEMO = env_bool("INTEGRA_DEMO", False)
 FORM_RENDERER = "integra.core.forms.Renderer"
 PHONENUMBER_DEFAULT_REGION = "BG"
+
+# --- Knowledge base (issue 4) ------------------------------------------------------
+# An article not reviewed within this many months appears on the review-due list.
+KNOWLEDGE_REVIEW_MONTHS = env_int("KNOWLEDGE_REVIEW_MONTHS", 12)
+# The language new articles are written in first; the other languages are translated from it.
+KNOWLEDGE_SOURCE_LANGUAGE = env_str("KNOWLEDGE_SOURCE_LANGUAGE", "en")
+
+# --- Encryption at rest and SMS (shared; issue 3) -------------------------------------
+# FIELD_ENCRYPTION_KEY: 32 random bytes, base64 (see integra/core/crypto.py); required with DEBUG off.
+# With DEBUG on and no key, integra.core.crypto derives a development key from SECRET_KEY.
+FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "") if DEBUG else env_str("FIELD_ENCRYPTION_KEY")
+if FIELD_ENCRYPTION_KEY:
+    from integra.core.crypto import parse_key as _parse_field_key
+
+    _parse_field_key(FIELD_ENCRYPTION_KEY)  # fail at start-up, not at the first save
+# SMS_BACKEND: console (default), file (SMS_FILE_PATH), locmem (tests) or twilio (see integra/core/sms.py).
+SMS_BACKEND = env_str("SMS_BACKEND", "console")
+SMS_FILE_PATH = Path(env_str("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms")))
+TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
+TWILIO_FROM = env_str("TWILIO_FROM", "")
+
+# --- Consultations and booking (issue 3) ----------------------------------------------
+# How many days ahead the public booking offers slots, and the least notice before a slot.
+BOOKING_HORIZON_DAYS = env_int("BOOKING_HORIZON_DAYS", 21)
+BOOKING_MIN_NOTICE_HOURS = env_int("BOOKING_MIN_NOTICE_HOURS", 2)
+
+# --- Violation reports (issue 6) --------------------------------------------------------
+# Closed reports and their files are deleted this many days after closing.
+VIOLATIONS_RETENTION_DAYS = env_int("VIOLATIONS_RETENTION_DAYS", 90)
+# Server key for receipt lookup tags and rate-limit buckets; defaults to SECRET_KEY. Set it so
+# that rotating SECRET_KEY does not make receipts unfindable.
+VIOLATIONS_SERVER_KEY = env_str("VIOLATIONS_SERVER_KEY", "")
+VIOLATIONS_MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # files per report, together
+# Rate limits per client address (counted in the cache under a keyed hash): (count, seconds).
+VIOLATIONS_RATE_LIMITS = {
+    "submit": (env_int("VIOLATIONS_SUBMIT_LIMIT", 5), 3600),
+    "receipt": (env_int("VIOLATIONS_RECEIPT_LIMIT", 10), 900),
+    "write": (env_int("VIOLATIONS_WRITE_LIMIT", 30), 3600),
+}
+
+# --- Questions and answers (issue 5) ------------------------------------------------------
+# Target time to a first answer, in working days (Monday to Friday); missed targets are highlighted.
+FORUM_ANSWER_TARGET_WORKING_DAYS = env_int("FORUM_ANSWER_TARGET_WORKING_DAYS", 2)
+# Rate limits per client address, counted in the cache under a keyed hash: (count, seconds).
+FORUM_RATE_LIMITS = {
+    "ask": (env_int("FORUM_ASK_LIMIT", 5), 3600),  # questions sent per hour
+    "reply": (env_int("FORUM_REPLY_LIMIT", 30), 3600),  # replies through a private link per hour
+    "similar": (env_int("FORUM_SIMILAR_LIMIT", 120), 60),  # similar-question look-ups while typing, per minute
+}
+# The site's public address, for links in answer notifications (e-mail and SMS).
+FORUM_PUBLIC_URL = env_str("FORUM_PUBLIC_URL", "http://localhost:8000")

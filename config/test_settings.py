@@ -15,6 +15,9 @@ os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
 os.environ.setdefault("STATIC_MANIFEST", "0")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
+# A fixed test key for integra.core.crypto (never used outside tests).
+os.environ.setdefault("FIELD_ENCRYPTION_KEY", "dGVzdC1vbmx5LWZpZWxkLWtleS0zMi1ieXRlcy0wMDE=")
+os.environ.setdefault("SMS_BACKEND", "locmem")
 
 from config.settings import *  # noqa: E402,F403
 

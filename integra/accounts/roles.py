@@ -14,6 +14,9 @@ MODERATOR = "moderator"
 RIGHTS_OFFICER = "rights_officer"
 COORDINATOR = "coordinator"
 ADMINISTRATOR = "administrator"
+EDITOR = "editor"
+TRANSLATOR = "translator"
+EXPERT = "expert"
 
 ROLE_LABELS = {
     CONSULTANT: _("Consultant"),
@@ -25,6 +28,9 @@ ROLE_LABELS = {
     RIGHTS_OFFICER: _("Rights officer"),
     COORDINATOR: _("Coordinator"),
     ADMINISTRATOR: _("Administrator"),
+    EDITOR: _("Content editor"),
+    TRANSLATOR: _("Translator"),
+    EXPERT: _("Expert (volunteer)"),
 }
 STAFF_ROLES = tuple(ROLE_LABELS)
 
@@ -35,14 +41,25 @@ CENTRE_ROLES = (CONSULTANT, CENTRE_MANAGER, TRAINER, MEDIATOR)
 
 # "app_label.codename" permissions per role.
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    CONSULTANT: [],
-    CENTRE_MANAGER: ["centres.change_centre"],
+    CONSULTANT: ["knowledge.add_distribution"],
+    CENTRE_MANAGER: ["centres.change_centre", "knowledge.add_distribution", "knowledge.add_delivery"],
     TRAINER: [],
     MEDIATOR: [],
     PARTNER: [],
     MODERATOR: [],
-    RIGHTS_OFFICER: [],
-    COORDINATOR: ["centres.change_centre"],
+    RIGHTS_OFFICER: ["violations.add_report", "violations.view_report_statistics"],
+    COORDINATOR: [
+        "centres.change_centre",
+        *("knowledge." + p for p in ("add_article", "change_article", "change_articletranslation")),
+        *("knowledge." + p for p in ("approve_articletranslation", "review_article", "view_articlefeedback")),
+        *("knowledge." + p for p in ("add_material", "change_material", "add_delivery", "add_distribution")),
+    ],
+    # Knowledge base: editors write and keep articles current, translators translate; coordinators approve.
+    EDITOR: [
+        *("knowledge." + p for p in ("add_article", "change_article", "change_articletranslation")),
+        *("knowledge." + p for p in ("review_article", "view_articlefeedback", "add_material", "change_material")),
+    ],
+    TRANSLATOR: ["knowledge.change_articletranslation"],
     ADMINISTRATOR: [
         "centres.change_centre",
         "centres.add_institution",
@@ -51,3 +68,36 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.change_user",
     ],
 }
+
+# Consultations, client files and booking (issue 3): staff of a centre work its cases; coordinators all.
+_CASE_WORK = [
+    "clients.view_client",
+    "clients.add_client",
+    "clients.change_client",
+    "consultations.view_consultation",
+    "consultations.add_consultation",
+    "consultations.change_consultation",
+    "consultations.view_appointment",
+    "consultations.change_appointment",
+]
+ROLE_PERMISSIONS[CONSULTANT] += _CASE_WORK
+ROLE_PERMISSIONS[CENTRE_MANAGER] += [
+    *_CASE_WORK,
+    "clients.override_sharing",
+    "clients.export_client",
+    "consultations.change_rota",
+]
+ROLE_PERMISSIONS[COORDINATOR] += [*_CASE_WORK, "clients.export_client"]
+
+# Violation reports (issue 6): reading is tied to the rights_officer role and a key, never a permission.
+# Consultants and centre managers may take a report on someone's behalf (and cannot read it afterwards).
+ROLE_PERMISSIONS[CONSULTANT] += ["violations.add_report"]
+ROLE_PERMISSIONS[CENTRE_MANAGER] += ["violations.add_report"]
+ROLE_PERMISSIONS[COORDINATOR] += ["violations.view_report_statistics"]
+
+# Questions and answers (issue 5): consultants and volunteer experts answer, moderators moderate and
+# accept answers, coordinators and moderators see the figures.
+ROLE_PERMISSIONS[EXPERT] = ["forum.answer_question"]
+ROLE_PERMISSIONS[CONSULTANT] += ["forum.answer_question"]
+ROLE_PERMISSIONS[MODERATOR] += ["forum.moderate_question", "forum.view_forum_figures"]
+ROLE_PERMISSIONS[COORDINATOR] += ["forum.view_forum_figures"]

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from integra.accounts import services
+from integra.accounts import roles, services
 from integra.accounts.forms import ApiTokenForm
 from integra.accounts.models import ApiToken
 from integra.centres.models import Centre
@@ -14,7 +14,11 @@ from integra.core.permissions import staff_required
 def dashboard(request):
     centres = Centre.objects.for_user(request.user)
     editable = set(Centre.objects.editable_by(request.user).values_list("pk", flat=True))
-    return render(request, "accounts/staff/dashboard.html", {"centres": centres, "editable": editable})
+    return render(
+        request,
+        "accounts/staff/dashboard.html",
+        {"centres": centres, "editable": editable, "is_rights_officer": request.user.has_role(roles.RIGHTS_OFFICER)},
+    )
 
 
 @staff_required

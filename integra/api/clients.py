@@ -1,3 +1,268 @@
-from ninja import Router
+"""Client files over the API: the same forms, services and access rules as the back office.
 
-router = Router(tags=["clients"])
+A file of another centre answers 404 exactly like a missing one; every opening is audit-logged.
+"""
+
+from datetime import datetime
+
+from django.shortcuts import get_object_or_404
+from ninja import Field, Path, Query, Router, Schema, Status
+
+from integra.api.auth import StaffToken
+from integra.api.schemas import Error
+from integra.centres.models import Centre
+from integra.clients import services
+from integra.clients.forms import ClientForm, ClientSearchForm, ConsentForm, ShareForm
+from integra.clients.models import Client
+from integra.core.audit import as_actor
+
+router = Router(tags=["clients"], auth=StaffToken())
+
+REFERENCE = r"^[A-Za-z0-9-]{1,16}$"
+SLUG = r"^[-a-zA-Z0-9_]{1,50}$"
+
+
+class ConsentOut(Schema):
+    purpose: str
+    version: str
+    given_on: str
+    method: str
+    withdrawn_on: str | None
+
+
+class ClientOut(Schema):
+    reference: str
+    centre: str
+    name: str
+    phone: str
+    email: str
+    nationality: str
+    gender: str
+    year_of_birth: int | None
+    languages: list[str]
+    residence_status: str
+    created_at: datetime
+    erased: bool
+    consents: list[ConsentOut]
+
+
+class ClientPage(Schema):
+    count: int
+    items: list[ClientOut]
+
+
+class ClientIn(Schema):
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    nationality: str = ""
+    gender: str = "undisclosed"
+    year_of_birth: int | None = None
+    languages: list[str] = []
+    residence_status: str = "unknown"
+
+
+class ClientFilter(Schema):
+    q: str = Field("", max_length=100)
+    limit: int = Field(25, ge=1, le=100)
+    offset: int = Field(0, ge=0, le=1_000_000)
+
+
+def client_out(client: Client) -> dict:
+    return {
+        "reference": client.reference,
+        "centre": client.centre.slug,
+        "name": client.name,
+        "phone": str(client.phone or ""),
+        "email": client.email,
+        "nationality": client.nationality.code or "",
+        "gender": client.gender,
+        "year_of_birth": client.year_of_birth,
+        "languages": client.languages,
+        "residence_status": client.residence_status,
+        "created_at": client.created_at,
+        "erased": client.is_erased,
+        "consents": [
+            {
+                "purpose": c.purpose,
+                "version": c.version,
+                "given_on": c.given_on.isoformat(),
+                "method": c.method,
+                "withdrawn_on": c.withdrawn_on.isoformat() if c.withdrawn_on else None,
+            }
+            for c in client.consents.all()
+        ],
+    }
+
+
+def _errors(form) -> str:
+    return " ".join(f"{field}: {' '.join(messages)}" for field, messages in form.errors.items())
+
+
+@router.get(
+    "",
+    response={200: ClientPage, 401: Error, 403: Error, 422: Error},
+    summary="Find client files of your centres by reference, name or phone",
+)
+def list_clients(request, filters: Query[ClientFilter]):
+    user = request.auth
+    if not user.has_perm("clients.view_client"):
+        return Status(403, {"detail": "Not allowed."})
+    form = ClientSearchForm({"q": filters.q})
+    if not form.is_valid():
+        return Status(422, {"detail": _errors(form)})
+    clients = (
+        Client.objects.for_user(user)
+        .filter(erased_at__isnull=True)
+        .search(form.cleaned_data["q"])
+        .select_related("centre")
+        .prefetch_related("consents")
+        .order_by("-created_at", "-pk")
+    )
+    count = clients.count()
+    return {"count": count, "items": [client_out(c) for c in clients[filters.offset : filters.offset + filters.limit]]}
+
+
+@router.get(
+    "/{reference}",
+    response={200: ClientOut, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="One client file (the opening is audit-logged)",
+)
+def get_client(request, reference: str = Path(..., pattern=REFERENCE)):
+    user = request.auth
+    if not user.has_perm("clients.view_client"):
+        return Status(403, {"detail": "Not allowed."})
+    with as_actor(user):
+        client = services.get_client_for_user(user, reference)
+    return client_out(client)
+
+
+@router.post(
+    "/centres/{centre}",
+    response={201: ClientOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Open a client file in one of your centres (another centre answers 404)",
+)
+def create_client(request, payload: ClientIn, centre: str = Path(..., pattern=SLUG)):
+    user = request.auth
+    if not user.has_perm("clients.add_client"):
+        return Status(403, {"detail": "Not allowed."})
+    centre = get_object_or_404(Centre.objects.for_user(user).filter(is_active=True), slug=centre)
+    data = payload.dict()
+    data["centre"] = str(centre.pk)
+    data["year_of_birth"] = "" if data["year_of_birth"] is None else str(data["year_of_birth"])
+    form = ClientForm(data, user=user)
+    if not form.is_valid():
+        return Status(422, {"detail": _errors(form)})
+    cleaned = dict(form.cleaned_data)
+    with as_actor(user):
+        client = services.client_create(centre=cleaned.pop("centre"), by=user, **cleaned)
+    return Status(201, client_out(client))
+
+
+@router.get(
+    "/{reference}/export",
+    response={200: dict, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Everything about one client (data-subject access request)",
+)
+def export_client(request, reference: str = Path(..., pattern=REFERENCE)):
+    user = request.auth
+    if not user.has_perm("clients.export_client"):
+        return Status(403, {"detail": "Not allowed."})
+    with as_actor(user):
+        client = services.get_client_for_user(user, reference)
+    return services.client_export(client)
+
+
+class ConsentIn(Schema):
+    purpose: str
+    version: str = Field(..., max_length=32)
+    given_on: str = Field(..., description="YYYY-MM-DD")
+    method: str
+
+
+class ShareIn(Schema):
+    centre: str = Field(..., pattern=SLUG)
+    override_reason: str = Field("", max_length=1000)
+
+
+class ShareOut(Schema):
+    centre: str
+    override: bool
+
+
+@router.post(
+    "/{reference}/consents",
+    response={201: ClientOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Record a consent (purpose, version of the text shown, date, how it was given)",
+)
+def add_consent(request, payload: ConsentIn, reference: str = Path(..., pattern=REFERENCE)):
+    user = request.auth
+    if not user.has_perm("clients.change_client"):
+        return Status(403, {"detail": "Not allowed."})
+    client = services.get_client_for_user(user, reference, log=False)
+    form = ConsentForm(payload.dict())
+    if not form.is_valid():
+        return Status(422, {"detail": _errors(form)})
+    with as_actor(user):
+        services.consent_record(client=client, by=user, **form.cleaned_data)
+    return Status(201, client_out(services.get_client_for_user(user, reference, log=False)))
+
+
+@router.post(
+    "/{reference}/consents/{consent_id}/withdraw",
+    response={200: ClientOut, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Mark a consent as withdrawn (today)",
+)
+def withdraw_consent(
+    request,
+    reference: str = Path(..., pattern=REFERENCE),
+    consent_id: int = Path(..., ge=1, le=2_147_483_647),
+):
+    user = request.auth
+    if not user.has_perm("clients.change_client"):
+        return Status(403, {"detail": "Not allowed."})
+    client = services.get_client_for_user(user, reference, log=False)
+    consent = get_object_or_404(client.consents.all(), pk=consent_id)
+    with as_actor(user):
+        services.consent_withdraw(consent=consent)
+    return client_out(services.get_client_for_user(user, reference, log=False))
+
+
+@router.post(
+    "/{reference}/shares",
+    response={201: ShareOut, 400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
+    summary="Share the file with another centre: needs the client's consent, or a reason from a manager "
+    "of the client's centre (409 when refused)",
+)
+def share_client(request, payload: ShareIn, reference: str = Path(..., pattern=REFERENCE)):
+    user = request.auth
+    if not user.has_perm("clients.change_client"):
+        return Status(403, {"detail": "Not allowed."})
+    client = services.get_client_for_user(user, reference, log=False)
+    centre = get_object_or_404(Centre.objects.active(), slug=payload.centre)
+    form = ShareForm({"centre": centre.pk, "override_reason": payload.override_reason}, client=client)
+    if not form.is_valid():
+        return Status(422, {"detail": _errors(form)})
+    try:
+        with as_actor(user):
+            share = services.client_share(
+                client=client, centre=centre, by=user, override_reason=form.cleaned_data["override_reason"]
+            )
+    except services.SharingRefused as refusal:
+        return Status(409, {"detail": str(refusal)})
+    return Status(201, {"centre": share.centre.slug, "override": bool(share.override_reason)})
+
+
+@router.post(
+    "/{reference}/erase",
+    response={200: ClientOut, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Erase (anonymise) the client; the consultations stay counted without identity",
+)
+def erase_client(request, reference: str = Path(..., pattern=REFERENCE)):
+    user = request.auth
+    if not user.has_perm("clients.export_client"):
+        return Status(403, {"detail": "Not allowed."})
+    client = services.get_client_for_user(user, reference, log=False)
+    with as_actor(user):
+        services.client_erase(client=client, by=user)
+    return client_out(services.get_client_for_user(user, reference, log=False))

@@ -1,0 +1,153 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from integra.accounts import roles
+from integra.clients import services
+from integra.clients.forms import ClientForm, ClientSearchForm, ConsentForm, ShareForm
+from integra.clients.models import Client
+
+PAGE_SIZE = 25
+
+
+def _may_see_history(user, client) -> bool:
+    if user.has_role(roles.COORDINATOR):
+        return True
+    return user.has_role(roles.CENTRE_MANAGER) and client.centre.slug in user.centre_slugs
+
+
+@permission_required("clients.view_client", raise_exception=True)
+def client_list(request):
+    form = ClientSearchForm(request.GET or None)
+    clients = Client.objects.for_user(request.user).filter(erased_at__isnull=True).select_related("centre")
+    if form.is_valid():
+        clients = clients.search(form.cleaned_data["q"])
+    page = Paginator(clients.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "clients/client_list.html", {"form": form, "page": page})
+
+
+@permission_required("clients.add_client", raise_exception=True)
+def client_create(request):
+    form = ClientForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        client = services.client_create(centre=data.pop("centre"), by=request.user, **data)
+        messages.success(request, _("Client file %(reference)s was created.") % {"reference": client.reference})
+        return redirect("clients_staff:detail", reference=client.reference)
+    return render(request, "clients/client_form.html", {"form": form})
+
+
+@permission_required("clients.view_client", raise_exception=True)
+def client_detail(request, reference):
+    client = services.get_client_for_user(request.user, reference)
+    consultations = client.consultations.for_list().order_by("-held_on", "-pk")[:50]
+    history = services.client_access_history(client) if _may_see_history(request.user, client) else None
+    return render(
+        request,
+        "clients/client_detail.html",
+        {
+            "client": client,
+            "consultations": consultations,
+            "history": history,
+            "consent_form": ConsentForm(),
+            "share_form": ShareForm(client=client),
+        },
+    )
+
+
+@permission_required("clients.change_client", raise_exception=True)
+def client_edit(request, reference):
+    client = services.get_client_for_user(request.user, reference)
+    if client.is_erased:
+        raise PermissionDenied
+    form = ClientForm(request.POST or None, instance=client, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.client_update(client=client, **form.cleaned_data)
+        messages.success(request, _("The client file was saved."))
+        return redirect("clients_staff:detail", reference=client.reference)
+    return render(request, "clients/client_form.html", {"form": form, "client": client})
+
+
+@permission_required("clients.change_client", raise_exception=True)
+def consent_add(request, reference):
+    client = services.get_client_for_user(request.user, reference, log=False)
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.consent_record(client=client, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The consent was recorded."))
+        return redirect("clients_staff:detail", reference=client.reference)
+    return render(request, "clients/consent_form.html", {"form": form, "client": client})
+
+
+@require_POST
+@permission_required("clients.change_client", raise_exception=True)
+def consent_withdraw(request, reference, pk):
+    client = services.get_client_for_user(request.user, reference, log=False)
+    consent = get_object_or_404(client.consents.all(), pk=pk)
+    services.consent_withdraw(consent=consent)
+    messages.success(request, _("The consent was marked as withdrawn."))
+    return redirect("clients_staff:detail", reference=client.reference)
+
+
+@permission_required("clients.change_client", raise_exception=True)
+def client_share(request, reference):
+    client = services.get_client_for_user(request.user, reference, log=False)
+    form = ShareForm(request.POST or None, client=client)
+    if request.method == "POST" and form.is_valid():
+        try:
+            share = services.client_share(
+                client=client,
+                centre=form.cleaned_data["centre"],
+                by=request.user,
+                override_reason=form.cleaned_data["override_reason"],
+            )
+        except services.SharingRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("The file is now shared with %(centre)s.") % {"centre": share.centre})
+            return redirect("clients_staff:detail", reference=client.reference)
+    return render(request, "clients/share_form.html", {"form": form, "client": client})
+
+
+@permission_required("clients.export_client", raise_exception=True)
+def client_export_json(request, reference):
+    client = services.get_client_for_user(request.user, reference)
+    body = json.dumps(services.client_export(client), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="client-{client.reference}.json"'
+    return response
+
+
+@permission_required("clients.export_client", raise_exception=True)
+def client_export_pdf(request, reference):
+    """A readable export; PDF through WeasyPrint, or the same page as printable HTML with ?format=html."""
+    client = services.get_client_for_user(request.user, reference)
+    html = render_to_string("clients/client_export.html", {"data": services.client_export(client)}, request=request)
+    if request.GET.get("format") == "html":
+        return HttpResponse(html)
+    from weasyprint import HTML  # noqa: PLC0415 - heavy import, only when a PDF is asked for
+
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="client-{client.reference}.pdf"'
+    return response
+
+
+@permission_required("clients.export_client", raise_exception=True)
+def client_erase(request, reference):
+    client = services.get_client_for_user(request.user, reference, log=False)
+    if request.method == "POST":
+        if request.POST.get("confirm") != client.reference:
+            messages.error(request, _("Type the file's reference to confirm."))
+        else:
+            services.client_erase(client=client, by=request.user)
+            messages.success(request, _("The client file was erased. Its consultations stay counted without identity."))
+            return redirect("clients_staff:list")
+    return render(request, "clients/client_erase.html", {"client": client})

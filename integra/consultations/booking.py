@@ -1,0 +1,263 @@
+"""The public booking: a one-question-per-page wizard, its confirmation and .ics, and cancel/reschedule."""
+
+from datetime import date
+
+from django import forms
+from django.core import signing
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
+
+from integra.centres.models import Centre
+from integra.consultations import services
+from integra.consultations.forms import LANGUAGE_CHOICES, parse_slot, slot_value
+from integra.core.wizard import STATE_FIELD, Step, Wizard, unseal
+from integra.topics.models import Topic
+
+CONFIRMATION_SALT = "integra.booking.confirmation"
+MANAGE_SALT = "integra.booking.manage"
+MANAGE_MAX_AGE = 3600
+
+
+def confirmation_token(appointment) -> str:
+    return signing.dumps(appointment.pk, salt=CONFIRMATION_SALT)
+
+
+def manage_token(appointment) -> str:
+    return signing.dumps(appointment.pk, salt=MANAGE_SALT)
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class CentreStep(forms.Form):
+    centre = NamedChoiceField(
+        label=_("Centre"),
+        queryset=Centre.objects.active(),
+        to_field_name="slug",
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Choose the centre you want to visit.")},
+    )
+
+
+class TopicStep(forms.Form):
+    topic = NamedChoiceField(
+        label=_("Topic"),
+        queryset=Topic.objects.active(),
+        to_field_name="slug",
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Choose what you would like to talk about.")},
+    )
+
+
+class LanguageStep(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", "—"), *LANGUAGE_CHOICES],
+        error_messages={"required": _("Choose the language you want to speak.")},
+    )
+    interpreter_needed = forms.BooleanField(
+        label=_("I need an interpreter"),
+        required=False,
+        help_text=_("We will arrange an interpreter or cultural mediator if the centre's staff do not speak it."),
+    )
+
+
+def _day_label(day: date) -> str:
+    return formats.date_format(day, "l, j F")
+
+
+class DayStep(forms.Form):
+    day = forms.ChoiceField(
+        label=_("Day"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose a day."),
+            "invalid_choice": _("There is no free time on that day any more. Please choose another day."),
+        },
+    )
+
+    def __init__(self, *args, centre=None, check_free=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        slots = [] if centre is None else (services.free_slots if check_free else services.centre_slots)(centre)
+        days = sorted({timezone.localtime(s).date() for s in slots})
+        self.fields["day"].choices = [(d.isoformat(), _day_label(d)) for d in days]
+        if centre is not None and not days:
+            self.fields["day"].help_text = _(
+                "This centre has no free time to book at the moment. "
+                "Please go back and choose another centre, or call the hotline."
+            )
+
+    def clean_day(self):
+        return date.fromisoformat(self.cleaned_data["day"])
+
+
+class SlotStep(forms.Form):
+    slot = forms.ChoiceField(
+        label=_("Time"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose a time."),
+            "invalid_choice": _("This time is not free any more. Please choose another time."),
+        },
+    )
+
+    def __init__(self, *args, centre=None, day=None, check_free=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.centre = centre
+        slots = []
+        if centre is not None and day is not None:
+            finder = services.free_slots if check_free else services.centre_slots
+            slots = finder(centre, first_day=day, days=1)
+        self.fields["slot"].choices = [(slot_value(s), f"{timezone.localtime(s):%H:%M}") for s in slots]
+
+    def clean_slot(self):
+        start = parse_slot(self.cleaned_data["slot"])
+        if start is None or start <= timezone.now():
+            raise forms.ValidationError(_("This time has passed. Please choose another time."))
+        return start
+
+
+class ContactStep(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=150,
+        help_text=_("The name we should call you by. It can be a first name only."),
+        error_messages={"required": _("Enter your name.")},
+    )
+    phone = PhoneNumberField(
+        label=_("Mobile phone"),
+        required=False,
+        help_text=_("For the reminder by SMS. For example +359 88 123 4567 or 088 123 4567."),
+        error_messages={"invalid": _("Enter a phone number, for example +359 88 123 4567.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        error_messages={"invalid": _("Enter an e-mail address like name@example.com.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("phone") and not data.get("email"):
+            raise forms.ValidationError(
+                _("Give a phone number or an e-mail address, so that you can change your booking and get a reminder.")
+            )
+        return data
+
+
+class BookingWizard(Wizard):
+    name = "booking"
+    steps = [
+        Step("centre", CentreStep, _("Which centre would you like to visit?")),
+        Step("topic", TopicStep, _("What would you like to talk about?")),
+        Step("language", LanguageStep, _("Which language would you like to speak?")),
+        Step("day", DayStep, _("Which day suits you?")),
+        Step("slot", SlotStep, _("What time suits you?")),
+        Step("contact", ContactStep, _("How can we reach you?")),
+    ]
+    check_template_name = "consultations/public/booking_check.html"
+
+    def form_kwargs(self, request, step, data):
+        # request is None when the wizard re-validates stored answers: then a slot taken since is not an error
+        # (the booking itself decides, with the database constraint).
+        check_free = request is not None
+        if step.name == "day":
+            return {"centre": data.get("centre"), "check_free": check_free}
+        if step.name == "slot":
+            return {"centre": data.get("centre"), "day": data.get("day"), "check_free": check_free}
+        return {}
+
+    def done(self, request, data, submission_key):
+        try:
+            appointment = services.appointment_book(
+                centre=data["centre"],
+                start=data["slot"],
+                topic=data["topic"],
+                language=data["language"],
+                interpreter_needed=data.get("interpreter_needed", False),
+                name=data["name"],
+                phone=str(data.get("phone") or ""),
+                email=data.get("email", ""),
+                submission_key=submission_key,
+                member=request.user,
+            )
+        except (services.SlotTaken, services.SlotInvalid) as error:
+            return self._slot_again(request, data, str(error))
+        url = reverse("consultations:booking_confirmation", args=[confirmation_token(appointment)])
+        return HttpResponseRedirect(url)
+
+    def _slot_again(self, request, data, message):
+        """Back to the time question with a clear message; every other answer is kept."""
+        from django.http import QueryDict
+
+        state = unseal(request.POST[STATE_FIELD], f"wizard:{self.name}", self.max_age)
+        answers, key = state.get("a", {}), state.get("k", "")
+        query = QueryDict(mutable=True)
+        query["slot-slot"] = slot_value(data["slot"])
+        form = SlotStep(query, centre=data["centre"], day=data["day"], prefix="slot")
+        if form.is_valid():  # still offered (it should not be): say so all the same
+            form.add_error("slot", message)
+        return self.render_step(request, self.step_by_name("slot"), answers, key, form=form, to_check=True)
+
+
+def reschedule_choices(appointment) -> list:
+    """Free times of the booking's centre grouped by day, for a <select> with optgroups."""
+    groups: dict[str, list] = {}
+    for start in services.free_slots(appointment.centre):
+        local = timezone.localtime(start)
+        groups.setdefault(_day_label(local.date()), []).append((slot_value(start), f"{local:%H:%M}"))
+    return [("", "—"), *groups.items()]
+
+
+class RescheduleForm(forms.Form):
+    slot = forms.ChoiceField(
+        label=_("New time"),
+        error_messages={
+            "required": _("Choose a new time."),
+            "invalid_choice": _("This time is not free any more. Please choose another time."),
+        },
+    )
+
+    def __init__(self, *args, appointment=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].choices = reschedule_choices(appointment)
+
+    def clean_slot(self):
+        start = parse_slot(self.cleaned_data["slot"])
+        if start is None:
+            raise forms.ValidationError(_("Choose a new time."))
+        return start
+
+
+class FindBookingForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Booking reference"),
+        max_length=16,
+        help_text=_("From your confirmation, for example B-K7M-4QX."),
+        error_messages={"required": _("Enter your booking reference.")},
+    )
+    contact = forms.CharField(
+        label=_("The phone number or e-mail you gave"),
+        max_length=254,
+        error_messages={"required": _("Enter the phone number or e-mail you gave when booking.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            self.appointment = services.appointment_find(data["reference"], data["contact"])
+            if self.appointment is None:
+                raise forms.ValidationError(
+                    _(
+                        "We could not find a booking with this reference and this phone number or e-mail. "
+                        "Check both and try again."
+                    )
+                )
+        return data

@@ -1,0 +1,219 @@
+from datetime import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from integra.accounts.models import User
+from integra.centres.models import Centre, Institution
+from integra.clients.forms import CentreChoiceField
+from integra.clients.models import CASE_ROLES
+from integra.consultations.models import ClosedDay, Consultation, FollowUp, Referral, Rota
+from integra.core.languages import SPOKEN_LANGUAGES
+from integra.topics.models import Topic
+
+LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
+
+
+class TopicsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class ConsultationForm(forms.ModelForm):
+    """Everything about one consultation on one screen, with an optional referral and follow-up."""
+
+    centre = CentreChoiceField(label=_("Centre"), queryset=Centre.objects.none(), empty_label=None)
+    topics = TopicsField(label=_("Topics"), queryset=Topic.objects.active(), widget=forms.CheckboxSelectMultiple)
+    language = forms.ChoiceField(label=_("Language used"), choices=LANGUAGE_CHOICES, initial="bg")
+    referral_institution = forms.ModelChoiceField(
+        label=_("Refer to an institution"),
+        queryset=Institution.objects.all(),
+        required=False,
+        empty_label=_("No referral"),
+    )
+    referral_reason = forms.CharField(
+        label=_("Reason for the referral"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    follow_up_task = forms.CharField(label=_("Follow-up: what to do"), required=False, max_length=200)
+    follow_up_due = forms.DateField(
+        label=_("Follow-up due on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    class Meta:
+        model = Consultation
+        fields = [
+            "centre", "held_on", "channel", "topics", "language", "interpreting", "interpreter_name",
+            "duration_minutes", "outcome", "notes", "nationality", "gender", "age_band",
+        ]  # fmt: skip
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}),
+            "channel": forms.RadioSelect,
+            "interpreting": forms.RadioSelect,
+            "notes": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {
+            "nationality": _("For a walk-in without a client file; taken from the file otherwise."),
+        }
+
+    def __init__(self, *args, user=None, client=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.client = client
+        self.fields["centre"].queryset = Centre.objects.for_user(user).filter(is_active=True)
+        if client is not None:
+            self.fields["centre"].initial = client.centre_id
+            for name in ("nationality", "gender", "age_band"):
+                del self.fields[name]
+        if self.instance.pk:
+            del self.fields["centre"]
+            for name in ("referral_institution", "referral_reason", "follow_up_task", "follow_up_due"):
+                del self.fields[name]
+        else:
+            self.fields["held_on"].initial = timezone.localdate()
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on > timezone.localdate():
+            raise forms.ValidationError(_("A consultation cannot be recorded for a future date."))
+        return held_on
+
+    def clean_duration_minutes(self):
+        minutes = self.cleaned_data["duration_minutes"]
+        if not 1 <= minutes <= 480:
+            raise forms.ValidationError(_("Enter a duration between 1 and 480 minutes."))
+        return minutes
+
+    def clean(self):
+        data = super().clean()
+        if self.client is not None and not self.instance.pk and self.client.withdrew_consent("records"):
+            raise forms.ValidationError(
+                _(
+                    "The client has withdrawn consent to keeping records. Record this consultation "
+                    "without the client file (anonymously), or record a new consent first."
+                )
+            )
+        if data.get("referral_institution") and not data.get("referral_reason", "").strip():
+            self.add_error("referral_reason", _("Say why the client is referred."))
+        if bool(data.get("follow_up_task")) != bool(data.get("follow_up_due")):
+            field = "follow_up_due" if data.get("follow_up_task") else "follow_up_task"
+            self.add_error(field, _("A follow-up needs both what to do and a due date."))
+        if data.get("follow_up_due") and data["follow_up_due"] < timezone.localdate():
+            self.add_error("follow_up_due", _("The due date cannot be in the past."))
+        return data
+
+    def record_kwargs(self) -> dict:
+        """The cleaned data as keyword arguments for services.consultation_record."""
+        from integra.consultations.services import FollowUpData, ReferralData
+
+        data = dict(self.cleaned_data)
+        institution, reason = data.pop("referral_institution", None), data.pop("referral_reason", "")
+        task, due = data.pop("follow_up_task", ""), data.pop("follow_up_due", None)
+        if data.get("nationality") is not None:
+            data["nationality"] = str(data["nationality"] or "")
+        data["referral"] = ReferralData(institution, reason.strip()) if institution else None
+        data["follow_up"] = FollowUpData(task, due) if task and due else None
+        return data
+
+
+class ConsultationFilterForm(forms.Form):
+    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Topic.objects.all(), required=False, to_field_name="slug", empty_label=_("All")
+    )
+    consultant = forms.ModelChoiceField(label=_("Consultant"), queryset=User.objects.none(), required=False)
+    channel = forms.ChoiceField(label=_("Channel"), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = [("", _("All")), *Consultation.Channel.choices]
+        colleagues = User.objects.filter(groups__name__in=CASE_ROLES).distinct().order_by("username")
+        if not user.is_network_wide:
+            colleagues = colleagues.filter(centres__in=user.centres.all())
+        self.fields["consultant"].queryset = colleagues
+        self.fields["consultant"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        return queryset.filtered(
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            topic_slug=data["topic"].slug if data["topic"] else None,
+            consultant_id=data["consultant"].pk if data["consultant"] else None,
+            channel=data["channel"] or None,
+        )
+
+
+class ReferralCreateForm(forms.ModelForm):
+    class Meta:
+        model = Referral
+        fields = ["institution", "reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+
+
+class FollowUpForm(forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        fields = ["task", "due_on"]
+        widgets = {"due_on": forms.DateInput(attrs={"type": "date"})}
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate():
+            raise forms.ValidationError(_("The due date cannot be in the past."))
+        return due_on
+
+
+class ReferralForm(forms.ModelForm):
+    class Meta:
+        model = Referral
+        fields = ["status", "outcome"]
+        widgets = {"status": forms.RadioSelect, "outcome": forms.Textarea(attrs={"rows": 3})}
+
+
+class RotaForm(forms.ModelForm):
+    class Meta:
+        model = Rota
+        fields = ["slot_minutes", "is_bookable"]
+
+    def clean_slot_minutes(self):
+        minutes = self.cleaned_data["slot_minutes"]
+        if not 10 <= minutes <= 120:
+            raise forms.ValidationError(_("Enter a length between 10 and 120 minutes."))
+        return minutes
+
+
+class ClosedDayForm(forms.ModelForm):
+    class Meta:
+        model = ClosedDay
+        fields = ["date", "reason"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, centre=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.centre = centre
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the past."))
+        if ClosedDay.objects.filter(centre=self.centre, date=day).exists():
+            raise forms.ValidationError(_("This day is already marked as closed."))
+        return day
+
+
+def parse_slot(value: str) -> datetime | None:
+    """A slot value "2026-11-25T10:30" (local time) as an aware datetime, or None."""
+    try:
+        naive = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+    if naive.tzinfo is not None or naive.second or naive.microsecond:
+        return None
+    return timezone.make_aware(naive)
+
+
+def slot_value(start: datetime) -> str:
+    return timezone.localtime(start).strftime("%Y-%m-%dT%H:%M")

@@ -1,0 +1,336 @@
+"""Consultations, referrals, follow-ups, slots and bookings: the one place where these change."""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from integra.centres.models import Centre
+from integra.clients.models import Client
+from integra.consultations.models import Appointment, ClosedDay, Consultation, FollowUp, Referral, Rota
+from integra.core.audit import log_read
+
+DEFAULT_SLOT_MINUTES = 30
+
+
+class SlotTaken(Exception):
+    """Someone else booked this time a moment ago."""
+
+
+class SlotInvalid(Exception):
+    """Not a time this centre offers (past, outside hours, closed day)."""
+
+
+# -- consultations -----------------------------------------------------------------------------------
+
+
+def get_consultation_for_user(user, pk: int, *, log: bool = True) -> Consultation:
+    consultation = get_object_or_404(
+        Consultation.objects.for_user(user).for_list().prefetch_related("referrals__institution", "follow_ups"), pk=pk
+    )
+    if log:
+        log_read(consultation)
+    return consultation
+
+
+@dataclass
+class ReferralData:
+    institution: object
+    reason: str
+
+
+@dataclass
+class FollowUpData:
+    task: str
+    due_on: date
+
+
+@transaction.atomic
+def consultation_record(
+    *,
+    by,
+    centre: Centre,
+    held_on: date,
+    channel: str,
+    topics,
+    language: str,
+    interpreting: str = Consultation.Interpreting.NONE,
+    interpreter_name: str = "",
+    duration_minutes: int = 30,
+    outcome: str = Consultation.Outcome.INFORMED,
+    notes: str = "",
+    client: Client | None = None,
+    nationality: str = "",
+    gender: str = "undisclosed",
+    age_band: str = "",
+    appointment: Appointment | None = None,
+    referral: ReferralData | None = None,
+    follow_up: FollowUpData | None = None,
+) -> Consultation:
+    """Record one consultation, with an optional referral and follow-up, in one transaction."""
+    if client is not None:
+        # The figures count the client's demographics without needing the file later.
+        nationality = nationality or client.nationality.code or ""
+        gender = client.gender if gender in ("", "undisclosed") else gender
+        age_band = age_band or client.age_band
+    consultation = Consultation.objects.create(
+        centre=centre,
+        consultant=by,
+        client=client,
+        appointment=appointment,
+        held_on=held_on,
+        channel=channel,
+        language=language,
+        interpreting=interpreting,
+        interpreter_name=interpreter_name if interpreting != Consultation.Interpreting.NONE else "",
+        duration_minutes=duration_minutes,
+        outcome=outcome,
+        notes=notes,
+        nationality=nationality,
+        gender=gender or "undisclosed",
+        age_band=age_band,
+    )
+    consultation.topics.set(topics)
+    if referral is not None:
+        referral_create(consultation=consultation, institution=referral.institution, reason=referral.reason)
+    if follow_up is not None:
+        follow_up_create(consultation=consultation, assigned_to=by, task=follow_up.task, due_on=follow_up.due_on)
+    return consultation
+
+
+@transaction.atomic
+def consultation_update(*, consultation: Consultation, topics=None, **fields) -> Consultation:
+    allowed = {
+        "held_on", "channel", "language", "interpreting", "interpreter_name", "duration_minutes", "outcome", "notes",
+        "nationality", "gender", "age_band",
+    }  # fmt: skip
+    for key, value in fields.items():
+        if key in allowed:
+            setattr(consultation, key, value)
+    consultation.save()
+    if topics is not None:
+        consultation.topics.set(topics)
+    return consultation
+
+
+@transaction.atomic
+def referral_create(*, consultation: Consultation, institution, reason: str, sent_on: date | None = None) -> Referral:
+    return Referral.objects.create(
+        consultation=consultation, institution=institution, reason=reason, sent_on=sent_on or timezone.localdate()
+    )
+
+
+@transaction.atomic
+def referral_update(*, referral: Referral, status: str, outcome: str) -> Referral:
+    referral.status = status
+    referral.outcome = outcome
+    referral.save(update_fields=["status", "outcome"])
+    return referral
+
+
+@transaction.atomic
+def follow_up_create(*, consultation: Consultation, assigned_to, task: str, due_on: date) -> FollowUp:
+    return FollowUp.objects.create(consultation=consultation, assigned_to=assigned_to, task=task, due_on=due_on)
+
+
+@transaction.atomic
+def follow_up_done(*, follow_up: FollowUp) -> FollowUp:
+    if follow_up.done_at is None:
+        follow_up.done_at = timezone.now()
+        follow_up.save(update_fields=["done_at"])
+    return follow_up
+
+
+# -- slots ---------------------------------------------------------------------------------------------
+
+
+def slot_minutes(centre: Centre) -> int:
+    rota = Rota.objects.filter(centre=centre).first()
+    return rota.slot_minutes if rota else DEFAULT_SLOT_MINUTES
+
+
+def centre_slots(centre: Centre, *, first_day: date | None = None, days: int | None = None) -> list[datetime]:
+    """Every slot start the centre offers: inside opening hours, not on closed days, not in the past
+    (nor sooner than BOOKING_MIN_NOTICE_HOURS). Booked or not. A fixed number of queries."""
+    rota = Rota.objects.filter(centre=centre).first()
+    if rota is not None and not rota.is_bookable:
+        return []
+    length = timedelta(minutes=rota.slot_minutes if rota else DEFAULT_SLOT_MINUTES)
+    today = timezone.localdate()
+    first_day = max(first_day or today, today)
+    days = days if days is not None else settings.BOOKING_HORIZON_DAYS
+    last_day = today + timedelta(days=settings.BOOKING_HORIZON_DAYS)
+    earliest = timezone.now() + timedelta(hours=settings.BOOKING_MIN_NOTICE_HOURS)
+    hours_by_day: dict[int, list] = {}
+    for hours in centre.opening_hours.all():
+        hours_by_day.setdefault(hours.weekday, []).append(hours)
+    closed = set(ClosedDay.objects.filter(centre=centre, date__gte=first_day).values_list("date", flat=True))
+    zone = timezone.get_current_timezone()
+    starts = []
+    for offset in range(days):
+        day = first_day + timedelta(days=offset)
+        if day > last_day or day in closed:
+            continue
+        for hours in hours_by_day.get(day.weekday(), []):
+            start = datetime.combine(day, hours.opens, tzinfo=zone)
+            closes = datetime.combine(day, hours.closes, tzinfo=zone)
+            while start + length <= closes:
+                if start >= earliest:
+                    starts.append(start)
+                start += length
+    return starts
+
+
+def free_slots(centre: Centre, **kwargs) -> list[datetime]:
+    starts = centre_slots(centre, **kwargs)
+    if not starts:
+        return []
+    taken = set(
+        Appointment.objects.active()
+        .filter(centre=centre, start__gte=starts[0], start__lte=starts[-1])
+        .values_list("start", flat=True)
+    )
+    return [s for s in starts if s not in taken]
+
+
+def slot_check(centre: Centre, start: datetime) -> datetime:
+    """The slot's end, or SlotInvalid if the centre does not offer this start."""
+    local = timezone.localtime(start)
+    if start not in centre_slots(centre, first_day=local.date(), days=1):
+        raise SlotInvalid(_("This time is not one the centre offers. Please choose another."))
+    return start + timedelta(minutes=slot_minutes(centre))
+
+
+def slot_is_free(centre: Centre, start: datetime) -> bool:
+    return not Appointment.objects.active().filter(centre=centre, start=start).exists()
+
+
+# -- bookings ----------------------------------------------------------------------------------------------
+
+
+def submission_hash(key: str) -> str:
+    return hashlib.sha256(f"appointment:{key}".encode()).hexdigest()
+
+
+@transaction.atomic
+def appointment_book(
+    *,
+    centre: Centre,
+    start: datetime,
+    topic,
+    language: str,
+    interpreter_needed: bool,
+    name: str,
+    phone: str = "",
+    email: str = "",
+    submission_key: str = "",
+    member=None,
+) -> Appointment:
+    """Book a slot. The unique constraint on active (centre, start) decides races: exactly one wins,
+    the others get SlotTaken. The same submission key twice returns the first booking."""
+    digest = submission_hash(submission_key) if submission_key else None
+    if digest:
+        existing = Appointment.objects.filter(submission_hash=digest).first()
+        if existing is not None:
+            return existing
+    end = slot_check(centre, start)
+    try:
+        with transaction.atomic():
+            return Appointment.objects.create(
+                centre=centre,
+                start=start,
+                end=end,
+                topic=topic,
+                language=language,
+                interpreter_needed=interpreter_needed,
+                name=name,
+                phone=phone,
+                email=email,
+                submission_hash=digest,
+                member=member if member is not None and member.is_authenticated else None,
+            )
+    except IntegrityError:
+        if digest:
+            existing = Appointment.objects.filter(submission_hash=digest).first()
+            if existing is not None:
+                return existing
+        raise SlotTaken(_("Sorry, someone booked this time a moment ago. Please choose another time.")) from None
+
+
+def appointment_find(reference: str, contact: str) -> Appointment | None:
+    """A booking by its reference plus the phone number or e-mail given when booking; None otherwise."""
+    from phonenumber_field.phonenumber import to_python
+
+    reference = (reference or "").strip().upper()
+    contact = (contact or "").strip()
+    appointment = Appointment.objects.select_related("centre", "topic").filter(reference=reference).first()
+    if appointment is None or not contact:
+        return None
+    if "@" in contact:
+        return appointment if appointment.email and appointment.email.lower() == contact.lower() else None
+    number = to_python(contact)
+    if number is not None and number.is_valid() and appointment.phone and number == appointment.phone:
+        return appointment
+    return None
+
+
+@transaction.atomic
+def appointment_cancel(*, appointment: Appointment) -> Appointment:
+    if appointment.status == Appointment.Status.BOOKED:
+        appointment.status = Appointment.Status.CANCELLED
+        appointment.cancelled_at = timezone.now()
+        appointment.save(update_fields=["status", "cancelled_at"])
+    return appointment
+
+
+@transaction.atomic
+def appointment_reschedule(*, appointment: Appointment, start: datetime) -> Appointment:
+    end = slot_check(appointment.centre, start)
+    try:
+        with transaction.atomic():
+            appointment.start, appointment.end, appointment.reminded_at = start, end, None
+            appointment.save(update_fields=["start", "end", "reminded_at"])
+    except IntegrityError:
+        raise SlotTaken(_("Sorry, someone booked this time a moment ago. Please choose another time.")) from None
+    return appointment
+
+
+@transaction.atomic
+def appointment_to_consultation(*, appointment: Appointment, by) -> Consultation:
+    """The visitor arrived: the booking becomes a consultation record (once), ready to complete."""
+    existing = Consultation.objects.filter(appointment=appointment).first()
+    if existing is not None:
+        return existing
+    appointment.status = Appointment.Status.ATTENDED
+    appointment.save(update_fields=["status"])
+    return consultation_record(
+        by=by,
+        centre=appointment.centre,
+        held_on=timezone.localdate(appointment.start),
+        channel=Consultation.Channel.IN_PERSON,
+        topics=[appointment.topic],
+        language=appointment.language,
+        interpreting=Consultation.Interpreting.INTERPRETER
+        if appointment.interpreter_needed
+        else Consultation.Interpreting.NONE,
+        duration_minutes=int((appointment.end - appointment.start).total_seconds() // 60),
+        appointment=appointment,
+    )
+
+
+def appointments_due_for_reminder(day: date | None = None):
+    """Active bookings starting on `day` (default tomorrow) whose reminder has not gone yet."""
+    day = day or timezone.localdate() + timedelta(days=1)
+    zone = timezone.get_current_timezone()
+    start = datetime.combine(day, datetime.min.time(), tzinfo=zone)
+    return Appointment.objects.filter(
+        status=Appointment.Status.BOOKED,
+        reminded_at__isnull=True,
+        start__gte=start,
+        start__lt=start + timedelta(days=1),
+    ).select_related("centre", "topic")

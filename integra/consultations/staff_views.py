@@ -1,0 +1,209 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from integra.centres.models import Centre
+from integra.clients.services import get_client_for_user
+from integra.consultations import services
+from integra.consultations.forms import (
+    ClosedDayForm,
+    ConsultationFilterForm,
+    ConsultationForm,
+    FollowUpForm,
+    ReferralCreateForm,
+    ReferralForm,
+    RotaForm,
+)
+from integra.consultations.models import Appointment, Consultation, FollowUp, Referral, Rota
+
+PAGE_SIZE = 25
+
+
+@permission_required("consultations.view_consultation", raise_exception=True)
+def consultation_list(request):
+    form = ConsultationFilterForm(request.GET or None, user=request.user)
+    consultations = form.filter(Consultation.objects.for_user(request.user)).for_list().order_by("-held_on", "-pk")
+    page = OpenPage(consultations, request.GET.get("page"), PAGE_SIZE)
+    return render(request, "consultations/staff/consultation_list.html", {"form": form, "page": page})
+
+
+class OpenPage:
+    """A page of a long list without counting the whole list: one query for the page (plus its prefetches),
+    whatever the length of the table. Previous/next only; the figures are where totals are counted."""
+
+    MAX_PAGE = 10_000
+
+    def __init__(self, queryset, number, size: int):
+        try:
+            self.number = min(max(int(number), 1), self.MAX_PAGE)
+        except (TypeError, ValueError):
+            self.number = 1
+        start = (self.number - 1) * size
+        rows = list(queryset[start : start + size + 1])
+        self.object_list = rows[:size]
+        self._has_next = len(rows) > size
+        self.start_index = start + 1 if self.object_list else 0
+        self.end_index = start + len(self.object_list)
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+    def has_next(self) -> bool:
+        return self._has_next
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_other_pages(self) -> bool:
+        return self.has_next() or self.has_previous()
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+
+@permission_required("consultations.add_consultation", raise_exception=True)
+def consultation_create(request):
+    reference = request.GET.get("client") or request.POST.get("client")
+    client = get_client_for_user(request.user, reference, log=False) if reference else None
+    if client is not None and client.is_erased:
+        client = None
+    form = ConsultationForm(request.POST or None, user=request.user, client=client)
+    if request.method == "POST" and form.is_valid():
+        consultation = services.consultation_record(by=request.user, client=client, **form.record_kwargs())
+        messages.success(request, _("The consultation was recorded."))
+        return redirect("consultations_staff:detail", pk=consultation.pk)
+    return render(request, "consultations/staff/consultation_form.html", {"form": form, "client": client})
+
+
+@permission_required("consultations.view_consultation", raise_exception=True)
+def consultation_detail(request, pk):
+    consultation = services.get_consultation_for_user(request.user, pk)
+    return render(request, "consultations/staff/consultation_detail.html", {"consultation": consultation})
+
+
+@permission_required("consultations.change_consultation", raise_exception=True)
+def consultation_edit(request, pk):
+    consultation = services.get_consultation_for_user(request.user, pk, log=False)
+    form = ConsultationForm(request.POST or None, instance=consultation, user=request.user, client=consultation.client)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        services.consultation_update(consultation=consultation, **data)
+        messages.success(request, _("The consultation was saved."))
+        return redirect("consultations_staff:detail", pk=consultation.pk)
+    return render(
+        request,
+        "consultations/staff/consultation_form.html",
+        {"form": form, "client": consultation.client, "consultation": consultation},
+    )
+
+
+@permission_required("consultations.change_consultation", raise_exception=True)
+def referral_add(request, pk):
+    consultation = services.get_consultation_for_user(request.user, pk, log=False)
+    form = ReferralCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.referral_create(consultation=consultation, **form.cleaned_data)
+        messages.success(request, _("The referral was recorded."))
+        return redirect("consultations_staff:detail", pk=consultation.pk)
+    return render(request, "consultations/staff/small_form.html", {"form": form, "title": _("Refer to an institution")})
+
+
+@permission_required("consultations.change_consultation", raise_exception=True)
+def follow_up_add(request, pk):
+    consultation = services.get_consultation_for_user(request.user, pk, log=False)
+    form = FollowUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.follow_up_create(consultation=consultation, assigned_to=request.user, **form.cleaned_data)
+        messages.success(request, _("The follow-up was added to your list."))
+        return redirect("consultations_staff:detail", pk=consultation.pk)
+    return render(request, "consultations/staff/small_form.html", {"form": form, "title": _("Add a follow-up")})
+
+
+@permission_required("consultations.change_consultation", raise_exception=True)
+def referral_edit(request, pk):
+    referral = get_object_or_404(
+        Referral.objects.select_related("institution", "consultation").filter(
+            consultation__in=Consultation.objects.for_user(request.user)
+        ),
+        pk=pk,
+    )
+    form = ReferralForm(request.POST or None, instance=referral)
+    if request.method == "POST" and form.is_valid():
+        services.referral_update(referral=referral, **form.cleaned_data)
+        messages.success(request, _("The referral was updated."))
+        return redirect("consultations_staff:detail", pk=referral.consultation_id)
+    return render(request, "consultations/staff/referral_form.html", {"form": form, "referral": referral})
+
+
+@permission_required("consultations.view_consultation", raise_exception=True)
+def follow_ups_due(request):
+    follow_ups = FollowUp.objects.due_for(request.user)
+    return render(
+        request, "consultations/staff/follow_ups.html", {"follow_ups": follow_ups, "today": timezone.localdate()}
+    )
+
+
+@require_POST
+@permission_required("consultations.change_consultation", raise_exception=True)
+def follow_up_done(request, pk):
+    follow_up = get_object_or_404(FollowUp.objects.open(), pk=pk, assigned_to=request.user)
+    services.follow_up_done(follow_up=follow_up)
+    messages.success(request, _("Marked as done."))
+    return redirect("consultations_staff:follow_ups")
+
+
+@permission_required("consultations.view_appointment", raise_exception=True)
+def appointment_list(request):
+    today = timezone.localdate()
+    appointments = (
+        Appointment.objects.for_user(request.user)
+        .filter(start__date__gte=today, status__in=Appointment.ACTIVE)
+        .select_related("centre", "topic", "consultation")
+        .order_by("start")[:200]
+    )
+    return render(request, "consultations/staff/appointment_list.html", {"appointments": appointments, "today": today})
+
+
+@require_POST
+@permission_required("consultations.add_consultation", raise_exception=True)
+def appointment_arrived(request, pk):
+    appointment = get_object_or_404(Appointment.objects.for_user(request.user).active(), pk=pk)
+    consultation = services.appointment_to_consultation(appointment=appointment, by=request.user)
+    messages.success(request, _("The booking is now a consultation record. Complete it below."))
+    return redirect("consultations_staff:edit", pk=consultation.pk)
+
+
+@permission_required("consultations.change_rota", raise_exception=True)
+def rota_edit(request, slug):
+    centre = get_object_or_404(Centre.objects.for_user(request.user).prefetch_related("opening_hours"), slug=slug)
+    rota, _created = Rota.objects.get_or_create(centre=centre)
+    form = RotaForm(request.POST if "save_rota" in request.POST else None, instance=rota)
+    closed_form = ClosedDayForm(request.POST if "add_closed" in request.POST else None, centre=centre)
+    if request.method == "POST":
+        if "save_rota" in request.POST and form.is_valid():
+            form.save()
+            messages.success(request, _("The rota was saved."))
+            return redirect("consultations_staff:rota", slug=centre.slug)
+        if "add_closed" in request.POST and closed_form.is_valid():
+            closed_form.instance.centre = centre
+            closed_form.save()
+            messages.success(request, _("The closed day was added."))
+            return redirect("consultations_staff:rota", slug=centre.slug)
+        if "remove_closed" in request.POST:
+            centre.closed_days.filter(pk=request.POST.get("remove_closed")).delete()
+            return redirect("consultations_staff:rota", slug=centre.slug)
+    closed = centre.closed_days.filter(date__gte=timezone.localdate())
+    return render(
+        request,
+        "consultations/staff/rota.html",
+        {"centre": centre, "form": form, "closed_form": closed_form, "closed": closed},
+    )

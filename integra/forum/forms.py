@@ -1,0 +1,181 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
+
+from integra.centres.models import Centre
+from integra.forum.models import Question
+from integra.topics.models import Topic
+
+TITLE_MAX = 200
+BODY_MAX = 10_000
+ANSWER_MAX = 20_000
+REPLY_MAX = 5_000
+
+
+def too_long(limit: int):
+    return {
+        "max_length": _(
+            "Your text is too long: it can have at most %(limit_value)d characters (it has %(show_value)d). "
+            "Please shorten it."
+        )
+    }
+
+
+class NoBrowserLimit:
+    """Lengths are checked on the server, not by the browser: a long paste must not be cut off
+    silently but answered with a clear message, with everything typed kept."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "body"):
+            if name in self.fields:
+                self.fields[name].widget.attrs.pop("maxlength", None)
+
+
+class QuestionForm(NoBrowserLimit, forms.Form):
+    title = forms.CharField(
+        label=_("Your question in one sentence"),
+        help_text=_("For example “How do I get health insurance?”. Write in any language."),
+        max_length=TITLE_MAX,
+        error_messages={"required": _("Write your question."), **too_long(TITLE_MAX)},
+    )
+    body = forms.CharField(
+        label=_("Tell us more"),
+        help_text=_("What happened, what you need to know. Do not write your name, phone number or document numbers."),
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": _("Describe your question."), **too_long(BODY_MAX)},
+    )
+    # The honeypot: hidden from people and screen readers; a bot that fills it is dropped silently.
+    website = forms.CharField(
+        label=_("Leave this empty"),
+        required=False,
+        max_length=200,
+        template_name="forum/_honeypot.html",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
+class TopicForm(forms.Form):
+    topic = forms.ModelChoiceField(
+        label=_("What is your question about?"),
+        queryset=Topic.objects.active(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Choose a topic."), "invalid_choice": _("Choose a topic.")},
+    )
+
+
+class CityForm(forms.Form):
+    city = forms.CharField(
+        label=_("In which city or town do you live?"),
+        help_text=_("Answers can depend on the place. You can leave this empty."),
+        required=False,
+        max_length=100,
+        error_messages=too_long(100),
+    )
+
+
+class NotifyForm(forms.Form):
+    notify_by = forms.ChoiceField(
+        label=_("How should we tell you about an answer?"),
+        choices=Question.Notify.choices,
+        widget=forms.RadioSelect,
+        help_text=_("After sending you get a private link. With it you can always read the answers."),
+        error_messages={"required": _("Choose how we should tell you about an answer.")},
+    )
+    email = forms.EmailField(label=_("E-mail address"), required=False, help_text=_("Only if you chose e-mail."))
+    phone = PhoneNumberField(
+        label=_("Mobile phone number"), required=False, help_text=_("Only if you chose a text message.")
+    )
+
+    def clean(self):
+        data = super().clean()
+        how = data.get("notify_by")
+        if how == Question.Notify.EMAIL and not data.get("email") and "email" not in self.errors:
+            self.add_error("email", _("Write the e-mail address we should write to."))
+        if how == Question.Notify.SMS and not data.get("phone") and "phone" not in self.errors:
+            self.add_error("phone", _("Write the mobile phone number for the text message."))
+        return data
+
+
+class SimilarForm(forms.Form):
+    """The results step: similar questions already answered; nothing to fill in."""
+
+
+class ReplyForm(NoBrowserLimit, forms.Form):
+    body = forms.CharField(
+        label=_("Write a reply"),
+        help_text=_("Add information or ask about the answer. Only you and our experts can read it."),
+        max_length=REPLY_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write your reply."), **too_long(REPLY_MAX)},
+    )
+
+
+# --- back office ---------------------------------------------------------------------------
+
+
+class ModerationForm(NoBrowserLimit, forms.Form):
+    title = forms.CharField(label=_("Question"), max_length=TITLE_MAX, error_messages=too_long(TITLE_MAX))
+    body = forms.CharField(
+        label=_("Details"),
+        max_length=BODY_MAX,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages=too_long(BODY_MAX),
+    )
+    topic = forms.ModelChoiceField(label=_("Topic"), queryset=Topic.objects.active())
+    city = forms.CharField(label=_("City"), required=False, max_length=100)
+
+
+class MergeForm(forms.Form):
+    into = forms.IntegerField(
+        label=_("Number of the published question it duplicates"),
+        min_value=1,
+        error_messages={"required": _("Write the number of the question to merge into.")},
+    )
+
+    def clean_into(self):
+        pk = self.cleaned_data["into"]
+        target = Question.objects.published().filter(pk=pk).first()
+        if target is None:
+            raise ValidationError(_("There is no published question with this number."))
+        return target
+
+
+class ReferForm(forms.Form):
+    centre = forms.ModelChoiceField(
+        label=_("Refer to which centre?"),
+        queryset=Centre.objects.active(),
+        error_messages={"required": _("Choose the centre.")},
+    )
+    note = forms.CharField(
+        label=_("Note for the centre"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AnswerForm(NoBrowserLimit, forms.Form):
+    body = forms.CharField(
+        label=_("Your answer"),
+        max_length=ANSWER_MAX,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": _("Write the answer."), **too_long(ANSWER_MAX)},
+    )
+    show_name = forms.BooleanField(
+        label=_("Show my name with this answer"),
+        required=False,
+        help_text=_("Otherwise the answer shows only your role and centre."),
+    )
+    articles = forms.ModelMultipleChoiceField(
+        label=_("Link knowledge-base articles"),
+        required=False,
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from integra.knowledge.models import Article
+
+        self.fields["articles"].queryset = Article.objects.public().order_by("slug")

@@ -1,0 +1,170 @@
+"""Back office: the moderation queue, the unanswered list, answering, and the figures."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from integra.forum import forms, services
+from integra.forum.models import Answer, Question
+
+PER_PAGE = 50
+
+
+def _can_answer(user) -> bool:
+    return user.has_perm("forum.answer_question")
+
+
+def _can_moderate(user) -> bool:
+    return user.has_perm("forum.moderate_question")
+
+
+def answer_or_moderate(view):
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        if not (_can_answer(user) or _can_moderate(user) or services.can_make_article(user)):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@permission_required("forum.moderate_question", raise_exception=True)
+def moderation_queue(request):
+    questions = Question.objects.pending().select_related("topic").order_by("created_at", "id")
+    page = Paginator(questions, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "forum/staff/moderation.html", {"page": page, "questions": page.object_list})
+
+
+@permission_required("forum.moderate_question", raise_exception=True)
+def moderate(request, pk: int):
+    question = get_object_or_404(Question.objects.with_details(), pk=pk)
+    initial = {"title": question.title, "body": question.body, "topic": question.topic, "city": question.city}
+    form, merge_form, refer_form = forms.ModerationForm(initial=initial), forms.MergeForm(), forms.ReferForm()
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action in ("save", "publish"):
+            form = forms.ModerationForm(request.POST)
+            if form.is_valid():
+                services.question_edit(question=question, by=request.user, **form.cleaned_data)
+                if action == "publish":
+                    services.question_publish(question=question, by=request.user)
+                    messages.success(request, _("The question is published."))
+                    return redirect("forum_staff:moderation")
+                messages.success(request, _("Your changes are saved."))
+                return redirect("forum_staff:moderate", pk=question.pk)
+        elif action == "spam":
+            services.question_mark_spam(question=question, by=request.user)
+            messages.success(request, _("The question is marked as spam."))
+            return redirect("forum_staff:moderation")
+        elif action == "hide":
+            services.question_hide(question=question, by=request.user)
+            messages.success(request, _("The question is hidden."))
+            return redirect("forum_staff:moderation")
+        elif action == "merge":
+            merge_form = forms.MergeForm(request.POST)
+            if merge_form.is_valid():
+                try:
+                    services.question_merge(question=question, into=merge_form.cleaned_data["into"], by=request.user)
+                except ValidationError as error:
+                    merge_form.add_error("into", error)
+                else:
+                    messages.success(request, _("The question is merged."))
+                    return redirect("forum_staff:moderation")
+        elif action == "refer":
+            refer_form = forms.ReferForm(request.POST)
+            if refer_form.is_valid():
+                services.question_refer(question=question, by=request.user, **refer_form.cleaned_data)
+                messages.success(request, _("The question is referred to the centre and is private."))
+                return redirect("forum_staff:moderation")
+        else:
+            raise Http404
+    return render(
+        request,
+        "forum/staff/moderate.html",
+        {"question": question, "form": form, "merge_form": merge_form, "refer_form": refer_form},
+    )
+
+
+@answer_or_moderate
+def unanswered(request):
+    now = timezone.now()
+    questions = Question.objects.unanswered().select_related("topic").order_by("published_at", "id")
+    page = Paginator(questions, PER_PAGE).get_page(request.GET.get("page"))
+    rows = [(q, services.answer_due(q), services.is_overdue(q, now)) for q in page.object_list]
+    return render(request, "forum/staff/unanswered.html", {"page": page, "rows": rows})
+
+
+def _staff_question(request, pk: int) -> Question:
+    questions = Question.objects.with_details()
+    if not _can_moderate(request.user):
+        questions = questions.published()
+    return get_object_or_404(questions, pk=pk)
+
+
+@answer_or_moderate
+def question(request, pk: int):
+    """One question for the back office: answers, the asker's replies, the answer form."""
+    question = _staff_question(request, pk)
+    form = forms.AnswerForm()
+    if request.method == "POST":
+        if not _can_answer(request.user):
+            raise PermissionDenied
+        form = forms.AnswerForm(request.POST)
+        if form.is_valid():
+            try:
+                services.answer_create(question=question, author=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Your answer is published."))
+                return redirect("forum_staff:question", pk=question.pk)
+    answers = list(question.answers.select_related("author", "centre", "article_draft").prefetch_related("articles"))
+    answers.sort(key=lambda a: (a.pk != question.accepted_answer_id, a.created_at))
+    return render(
+        request,
+        "forum/staff/question.html",
+        {
+            "question": question,
+            "answers": answers,
+            "replies": list(question.replies.all()),
+            "form": form,
+            "can_answer": _can_answer(request.user) and question.is_public,
+            "can_moderate": _can_moderate(request.user),
+            "can_make_article": services.can_make_article(request.user),
+            "due": services.answer_due(question),
+            "overdue": services.is_overdue(question),
+        },
+    )
+
+
+@permission_required("forum.moderate_question", raise_exception=True)
+def accept(request, pk: int, answer_pk: int):
+    if request.method != "POST":
+        raise Http404
+    answer = get_object_or_404(Answer.objects.select_related("question"), pk=answer_pk, question_id=pk)
+    services.answer_accept(answer=answer)
+    messages.success(request, _("The answer is accepted."))
+    return redirect("forum_staff:question", pk=pk)
+
+
+def make_article(request, pk: int, answer_pk: int):
+    if request.method != "POST":
+        raise Http404
+    if not services.can_make_article(request.user):
+        raise PermissionDenied
+    answer = get_object_or_404(Answer.objects.select_related("question__topic"), pk=answer_pk, question_id=pk)
+    services.answer_to_article_draft(answer=answer, user=request.user)
+    messages.success(request, _("A draft article was made from this answer in the knowledge base."))
+    return redirect("forum_staff:question", pk=pk)
+
+
+@permission_required("forum.view_forum_figures", raise_exception=True)
+def figures(request):
+    return render(request, "forum/staff/figures.html", {"figures": services.forum_figures()})

@@ -1,0 +1,146 @@
+"""The moderation queue: edit out personal data, publish, merge, mark spam, refer to a centre."""
+
+import pytest
+
+from integra.core.testing import signed_in
+from integra.forum.models import Question
+from integra.forum.tests.helpers import make_question
+from integra.knowledge import search
+from integra.topics.models import Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def hits(query):
+    return [hit.key for hit in search.search(query, kinds=["question"]).hits]
+
+
+def test_the_queue_lists_pending_questions_oldest_first_with_flagged_personal_data(client, staff):
+    first = make_question("First pending", "Call me +359 88 123 4567", published=False)
+    second = make_question("Second pending", "Nothing personal", published=False)
+    make_question("Already public")
+    signed_in(client, staff["moderator"])
+    body = client.get("/en/staff/forum/moderation/").content.decode()
+    assert body.index("First pending") < body.index("Second pending")
+    assert "Already public" not in body and "1 finding" in body
+    page = client.get(f"/en/staff/forum/moderation/{first.pk}/").content.decode()
+    assert "Likely personal data" in page and "Phone number" in page and "+359 88 123 4567" in page
+    assert second.flags == []
+
+
+def test_the_moderation_queue_makes_the_same_number_of_queries_however_long_it_is(client, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    signed_in(client, staff["moderator"])
+    make_question("One", published=False)
+    client.get("/en/staff/forum/moderation/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/en/staff/forum/moderation/")
+    for n in range(10):
+        make_question(f"More {n}", published=False, topic="housing" if n % 2 else "residence")
+    with CaptureQueriesContext(connection) as many:
+        client.get("/en/staff/forum/moderation/")
+    assert len(many) == len(few)
+
+
+def test_a_moderator_edits_out_personal_data_and_publishes(client, staff):
+    question = make_question("My name is Amira Haddad", "Call +359 88 123 4567", published=False)
+    assert {flag["kind"] for flag in question.flags} == {"name", "phone"}
+    signed_in(client, staff["moderator"])
+    response = client.post(
+        f"/en/staff/forum/moderation/{question.pk}/",
+        {
+            "action": "publish",
+            "title": "Can I get help?",
+            "body": "Call [removed]",
+            "topic": Topic.objects.get(slug="residence").pk,
+            "city": "",
+        },
+    )
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.status == Question.Status.PUBLISHED and question.flags == []
+    assert question.moderated_by == staff["moderator"] and question.published_at is not None
+    assert client.get(f"/en/questions/{question.pk}/").status_code == 200
+    assert hits("help") == [str(question.pk)]
+    assert hits("Amira") == []
+
+
+def test_an_edit_with_an_empty_title_keeps_the_text_and_shows_the_error(client, staff):
+    question = make_question(published=False)
+    signed_in(client, staff["moderator"])
+    response = client.post(
+        f"/en/staff/forum/moderation/{question.pk}/",
+        {"action": "save", "title": "", "body": "kept text", "topic": question.topic_id},
+    )
+    assert response.status_code == 200 and "kept text" in response.content.decode()
+    assert 'class="error-summary"' in response.content.decode()
+
+
+def test_spam_leaves_the_queue_and_never_becomes_public(client, staff):
+    question = make_question("Cheap watches", published=False)
+    signed_in(client, staff["moderator"])
+    client.post(f"/en/staff/forum/moderation/{question.pk}/", {"action": "spam"})
+    question.refresh_from_db()
+    assert question.status == Question.Status.SPAM
+    assert "Cheap watches" not in client.get("/en/staff/forum/moderation/").content.decode()
+    assert client.get(f"/en/questions/{question.pk}/").status_code == 404
+
+
+def test_hiding_a_published_question_removes_it_from_the_archive_and_the_search(client, staff):
+    question = make_question("Visible residence question")
+    assert hits("visible") == [str(question.pk)]
+    signed_in(client, staff["moderator"])
+    client.post(f"/en/staff/forum/moderation/{question.pk}/", {"action": "hide"})
+    assert hits("visible") == []
+    client.logout()
+    assert client.get(f"/en/questions/{question.pk}/").status_code == 404
+
+
+def test_a_duplicate_is_merged_and_its_page_leads_to_the_other_question(client, staff):
+    original = make_question("Renew a residence permit")
+    duplicate = make_question("Renewing residence permit again", published=False)
+    signed_in(client, staff["moderator"])
+    response = client.post(f"/en/staff/forum/moderation/{duplicate.pk}/", {"action": "merge", "into": original.pk})
+    assert response.status_code == 302
+    duplicate.refresh_from_db()
+    assert duplicate.status == Question.Status.MERGED and duplicate.merged_into == original
+    client.logout()
+    page = client.get(f"/en/questions/{duplicate.pk}/")
+    assert page.status_code == 302 and page["Location"] == f"/en/questions/{original.pk}/"
+    private = client.get(f"/en/questions/private/{duplicate.token}/").content.decode()
+    assert f'href="/en/questions/{original.pk}/"' in private
+
+
+def test_merging_into_a_question_that_is_not_published_is_refused(client, staff):
+    pending = make_question("Pending one", published=False)
+    other = make_question("Pending two", published=False)
+    signed_in(client, staff["moderator"])
+    response = client.post(f"/en/staff/forum/moderation/{other.pk}/", {"action": "merge", "into": pending.pk})
+    assert response.status_code == 200
+    assert "There is no published question with this number." in response.content.decode()
+
+
+def test_a_matter_is_taken_private_by_referring_it_to_a_centre(client, staff):
+    from integra.centres.models import Centre
+
+    question = make_question("My employer kept my passport", published=False)
+    signed_in(client, staff["moderator"])
+    burgas = Centre.objects.get(slug="burgas")
+    client.post(
+        f"/en/staff/forum/moderation/{question.pk}/", {"action": "refer", "centre": burgas.pk, "note": "Urgent"}
+    )
+    question.refresh_from_db()
+    assert question.status == Question.Status.REFERRED and question.referred_centre == burgas
+    assert question.referral_note == "Urgent"
+    client.logout()
+    assert client.get(f"/en/questions/{question.pk}/").status_code == 404
+    private = client.get(f"/en/questions/private/{question.token}/").content.decode()
+    assert "personal consultation" in private
+
+
+def test_an_unknown_action_is_a_404(client, staff):
+    question = make_question(published=False)
+    signed_in(client, staff["moderator"])
+    assert client.post(f"/en/staff/forum/moderation/{question.pk}/", {"action": "explode"}).status_code == 404

@@ -1,0 +1,215 @@
+"""Public pages: the archive, a question page, asking (one question per page) and the private link."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from integra.core.wizard import Step, Wizard
+from integra.forum import forms, ratelimit, services
+from integra.forum.models import Answer, Question
+from integra.topics.models import Topic
+
+PER_PAGE = 20
+LANGUAGES = dict(settings.LANGUAGES)
+
+
+def too_many(request):
+    response = render(request, "forum/too_many.html", status=429)
+    response["Retry-After"] = "3600"
+    return response
+
+
+@login_not_required
+def question_list(request):
+    topics = list(Topic.objects.active())
+    topic = next((t for t in topics if t.slug == request.GET.get("topic")), None)
+    language = request.GET.get("language") if request.GET.get("language") in LANGUAGES else ""
+    query = (request.GET.get("q") or "").strip()[:200]
+    context = {"topics": topics, "topic": topic, "language": language, "query": query, "languages": LANGUAGES}
+    if query:
+        found, results = services.question_search(query, language=language or None)
+        if topic is not None:
+            found = [q for q in found if q.topic_id == topic.pk]
+        context |= {"questions": found, "results": results, "searching": True}
+    else:
+        questions = Question.objects.published().select_related("topic").defer("body")
+        if topic is not None:
+            questions = questions.filter(topic=topic)
+        if language:
+            questions = questions.filter(language=language)
+        page = Paginator(questions, PER_PAGE).get_page(request.GET.get("page"))
+        context |= {"questions": page.object_list, "page": page}
+    return render(request, "forum/list.html", context)
+
+
+def _answers_accepted_first(question: Question) -> list[Answer]:
+    answers = list(question.answers.select_related("centre", "author").prefetch_related("articles__translations"))
+    answers.sort(key=lambda a: (a.pk != question.accepted_answer_id, a.created_at))
+    language = get_language()
+    for answer in answers:
+        # Linked articles with their title in the visitor's language (published translations only).
+        answer.linked = [
+            (article, translation)
+            for article in answer.articles.all()
+            if (translation := article.best_translation(language)) is not None
+        ]
+    return answers
+
+
+@login_not_required
+def question_detail(request, pk: int):
+    question = get_object_or_404(Question.objects.with_details(), pk=pk)
+    if question.status == Question.Status.MERGED and question.merged_into_id:
+        return redirect("forum:detail", pk=question.merged_into_id)
+    if not question.is_public:
+        raise Http404
+    is_asker = request.user.is_authenticated and question.member_id == request.user.pk
+    return render(
+        request,
+        "forum/detail.html",
+        {"question": question, "answers": _answers_accepted_first(question), "can_accept": is_asker},
+    )
+
+
+@login_not_required
+@require_POST
+def accept_as_member(request, pk: int):
+    """A member accepts an answer to their own question from the public page."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('accounts:login')}?next={request.path}")
+    question = get_object_or_404(Question.objects.published(), pk=pk, member=request.user)
+    chosen = request.POST.get("answer", "")
+    answer = get_object_or_404(question.answers, pk=int(chosen) if chosen.isdigit() else 0)
+    services.answer_accept(answer=answer)
+    return redirect("forum:detail", pk=question.pk)
+
+
+@login_not_required
+def similar_json(request):
+    """Similar answered questions while the visitor types (the small script on the ask page)."""
+    if not ratelimit.allow(request, "similar"):
+        return JsonResponse({"results": []}, status=429)
+    text = (request.GET.get("q") or "")[:300]
+    questions = services.similar_questions(text, language=get_language())
+    return JsonResponse(
+        {"results": [{"title": q.title, "url": reverse("forum:detail", args=[q.pk])} for q in questions]}
+    )
+
+
+def my_questions(request):
+    """A member's own questions, in every state (staff have the back office instead)."""
+    questions = Question.objects.filter(member=request.user).select_related("topic").order_by("-created_at")
+    return render(request, "forum/mine.html", {"questions": questions})
+
+
+# --- asking ------------------------------------------------------------------------------------
+
+
+class AskWizard(Wizard):
+    name = "forum_ask"
+    steps = [
+        Step("question", forms.QuestionForm, _("What is your question?")),
+        Step("topic", forms.TopicForm, _("What is your question about?")),
+        Step("city", forms.CityForm, _("Where do you live? (optional)")),
+        Step("notify", forms.NotifyForm, _("How should we tell you about an answer?")),
+        Step("similar", forms.SimilarForm, _("Similar questions already answered")),
+    ]
+    template_name = "forum/ask_step.html"
+    check_template_name = "forum/ask_check.html"
+    current_step = None
+
+    def render_step(self, request, step, answers, key, form=None, error=None, to_check=False):
+        self.current_step = step
+        return super().render_step(request, step, answers, key, form=form, error=error, to_check=to_check)
+
+    def extra_context(self, request, data):
+        if self.current_step is not None and self.current_step.name == "similar":
+            text = f"{data.get('title', '')} {data.get('body', '')[:300]}"
+            return {"similar": services.similar_questions(text, language=get_language())}
+        return {}
+
+    def summary(self, request, answers):
+        rows = super().summary(request, answers)
+        hidden = {str(forms.QuestionForm.base_fields["website"].label)}
+        return [(step, [(label, value) for label, value in shown if str(label) not in hidden]) for step, shown in rows]
+
+    def done(self, request, data, submission_key):
+        if not ratelimit.allow(request, "ask"):
+            return too_many(request)
+        if data.get("website"):
+            return render(request, "forum/sent.html")  # a bot: looks sent, nothing is kept
+        question, token = services.question_submit(
+            title=data["title"],
+            body=data["body"],
+            topic=data["topic"],
+            language=get_language(),
+            city=data.get("city", ""),
+            notify_by=data["notify_by"],
+            email=data.get("email") or "",
+            phone=str(data.get("phone") or ""),
+            member=request.user if request.user.is_authenticated and not request.user.is_staff_member else None,
+            submission_key=submission_key,
+        )
+        if token is None:
+            return render(request, "forum/sent.html", {"already": True})
+        link = request.build_absolute_uri(reverse("forum:private", args=[token]))
+        response = render(request, "forum/confirmation.html", {"question": question, "link": link})
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+
+ask = login_not_required(never_cache(AskWizard.as_view()))
+
+
+# --- the private link --------------------------------------------------------------------------
+
+
+def _private_page(request, question, token, form=None, sent=False, status=200):
+    response = render(
+        request,
+        "forum/private.html",
+        {
+            "question": question,
+            "token": token,
+            "answers": _answers_accepted_first(question),
+            "replies": list(question.replies.all()),
+            "form": form or forms.ReplyForm(),
+            "sent": sent,
+        },
+        status=status,
+    )
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@login_not_required
+@never_cache
+def private(request, token: str):
+    question = services.question_by_token(token)
+    if question is None:
+        response = render(request, "forum/private_not_found.html", status=404)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+    if request.method != "POST":
+        return _private_page(request, question, token)
+    if not ratelimit.allow(request, "reply"):
+        return too_many(request)
+    if "accept" in request.POST:
+        answer = question.answers.filter(pk=request.POST.get("accept") if request.POST["accept"].isdigit() else 0)
+        answer = answer.first()
+        if answer is None:
+            raise Http404
+        services.answer_accept(answer=answer)
+        return redirect("forum:private", token=token)
+    form = forms.ReplyForm(request.POST)
+    if not form.is_valid():
+        return _private_page(request, question, token, form=form)
+    services.reply_add(question=question, body=form.cleaned_data["body"])
+    return _private_page(request, question, token, sent=True)

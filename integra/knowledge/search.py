@@ -1,0 +1,297 @@
+"""Full-text search behind one small interface, shared by the knowledge base and the forum.
+
+    from integra.knowledge import search
+    search.index_documents([search.Document(kind="question", key="42", language="fa", title=…, body=…)])
+    search.remove_documents(kind="question", keys=["42"])
+    results = search.search("health insurance", kinds=["article"], language="en")
+    for hit in results.hits: hit.kind, hit.key, hit.language, hit.title_html, hit.snippet_html
+
+Documents live in the SearchDocument table; the database keeps its own index in step with it
+(SQLite: an FTS5 table with triggers; PostgreSQL: a tsvector column set by a trigger, GIN index;
+see migration 0002). The backend is chosen by the database vendor. Callers index plain text only
+what the public may see, and map hits back to their objects by (kind, key).
+
+Any query is safe: words are extracted with a regular expression (at most MAX_TERMS, each cut to
+MAX_TERM_LENGTH), so FTS5 and tsquery syntax typed by a visitor is never interpreted; a query with
+no words answers with no hits. Highlighting wraps matches in <mark>; all other text is escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils.safestring import SafeString, mark_safe
+
+from integra.knowledge.models import SearchDocument
+
+MAX_TERMS = 12
+MAX_TERM_LENGTH = 40
+MIN_PREFIX_LENGTH = 3  # shorter words match whole words only ("i" must not match every word starting with i)
+START, STOP = "\x02", "\x03"  # match markers, removed from indexed text and replaced after escaping
+_WORD = re.compile(r"[^\W_]+")
+_MARKERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+# PostgreSQL text search configurations: a stemmer where PostgreSQL has one, else 'simple'.
+PG_CONFIGS = {"en": "english", "ru": "russian", "tr": "turkish", "ar": "arabic"}
+
+
+@dataclass(frozen=True)
+class Document:
+    kind: str
+    key: str
+    language: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    key: str
+    language: str
+    title_html: SafeString
+    snippet_html: SafeString
+    rank: float
+
+
+@dataclass
+class Results:
+    query: str
+    terms: list[str]
+    language: str | None
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    fell_back: bool = False  # nothing in the visitor's language, so every language was searched
+    any_word: bool = False  # nothing had every word, so these results have some of them
+
+    @property
+    def is_empty_query(self) -> bool:
+        return not self.terms
+
+
+def terms(query: str | None) -> list[str]:
+    """The words of a query, lower-cased, without any search syntax."""
+    words = _WORD.findall((query or "")[:2000].lower())
+    return [word[:MAX_TERM_LENGTH] for word in words[:MAX_TERMS]]
+
+
+def _clean(text: str) -> str:
+    return _MARKERS.sub(" ", text or "")
+
+
+def _marked(text: str) -> SafeString:
+    escaped = html.escape(text or "", quote=True)
+    escaped = escaped.replace(START, "<mark>").replace(STOP, "</mark>")
+    # A snippet cut in the middle of a match leaves a marker unbalanced: close it.
+    if escaped.count("<mark>") > escaped.count("</mark>"):
+        escaped += "</mark>"
+    return mark_safe(escaped)  # noqa: S308 - everything but the <mark> tags is escaped just above
+
+
+class SearchBackend:
+    vendor = "generic"
+
+    def config_for(self, language: str) -> str:
+        return "simple"
+
+    def search(
+        self, words: list[str], kinds: Sequence[str], language: str | None, limit: int, offset: int, every: bool
+    ):
+        """(hits, total) for documents containing every word (or, with every=False, any word)."""
+        raise NotImplementedError
+
+
+class SqliteBackend(SearchBackend):
+    """FTS5. The full-text table drives every query (CROSS JOIN keeps SQLite from running MATCH once per
+    document row), and snippets are made in a second query for the page of results only."""
+
+    vendor = "sqlite"
+
+    def search(self, words, kinds, language, limit, offset, every):
+        match = (" " if every else " OR ").join(
+            f'"{word}"*' if len(word) >= MIN_PREFIX_LENGTH else f'"{word}"' for word in words
+        )
+        where = ["knowledge_search_fts MATCH %s", "d.kind IN (" + ",".join(["%s"] * len(kinds)) + ")"]
+        params: list = [match, *kinds]
+        if language:
+            where.append("d.language = %s")
+            params.append(language)
+        condition = " AND ".join(where)
+        base = "FROM knowledge_search_fts CROSS JOIN knowledge_searchdocument d ON d.id = knowledge_search_fts.rowid"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) {base} WHERE {condition}", params)  # noqa: S608 - no user text
+            total = cursor.fetchone()[0]
+            if not total:
+                return [], 0
+            cursor.execute(
+                f"SELECT d.id, d.kind, d.key, d.language, bm25(knowledge_search_fts, 8.0, 1.0) AS score {base} "
+                f"WHERE {condition} ORDER BY score LIMIT %s OFFSET %s",  # noqa: S608 - no user text
+                [*params, limit, offset],
+            )
+            page = cursor.fetchall()
+            ids = [row[0] for row in page]
+            placeholders = ",".join(["%s"] * len(ids))
+            cursor.execute(
+                "SELECT rowid, highlight(knowledge_search_fts, 0, char(2), char(3)),"  # noqa: S608 - placeholders
+                " snippet(knowledge_search_fts, 1, char(2), char(3), '…', 30) FROM knowledge_search_fts"
+                f" WHERE knowledge_search_fts MATCH %s AND rowid IN ({placeholders})",
+                [match, *ids],
+            )
+            marked = {rowid: (title, snippet) for rowid, title, snippet in cursor.fetchall()}
+        hits = []
+        for pk, kind, key, lang, score in page:
+            title, snippet = marked.get(pk, ("", ""))
+            hits.append(Hit(kind, key, lang, _marked(title), _marked(snippet), -score))
+        return hits, total
+
+
+class PostgresBackend(SearchBackend):
+    vendor = "postgresql"
+    _available: frozenset[str] | None = None
+
+    def available(self) -> frozenset[str]:
+        if PostgresBackend._available is None:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT cfgname FROM pg_ts_config")
+                PostgresBackend._available = frozenset(row[0] for row in cursor.fetchall())
+        return PostgresBackend._available
+
+    def config_for(self, language: str) -> str:
+        config = PG_CONFIGS.get(language, "simple")
+        return config if config in self.available() else "simple"
+
+    def search(self, words, kinds, language, limit, offset, every):
+        expression = (" & " if every else " | ").join(
+            f"'{word}':*" if len(word) >= MIN_PREFIX_LENGTH else f"'{word}'" for word in words
+        )
+        configs = [self.config_for(language)] if language else sorted({"simple", *map(self.config_for, PG_CONFIGS)})
+        query_sql = " || ".join(["to_tsquery(%s::regconfig, %s)"] * len(configs))
+        query_params: list = [value for config in configs for value in (config, expression)]
+        where = ["d.vector @@ q.query", "d.kind IN (" + ",".join(["%s"] * len(kinds)) + ")"]
+        params: list = [*kinds]
+        if language:
+            where.append("d.language = %s")
+            params.append(language)
+        condition = " AND ".join(where)
+        options = "StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', "
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH q AS (SELECT ({query_sql}) AS query) "  # noqa: S608 - no user text
+                f"SELECT COUNT(*) FROM knowledge_searchdocument d, q WHERE {condition}",
+                [*query_params, *params],
+            )
+            total = cursor.fetchone()[0]
+            if not total:
+                return [], 0
+            cursor.execute(
+                f"WITH q AS (SELECT ({query_sql}) AS query), "  # noqa: S608 - no user text
+                f"found AS (SELECT d.*, ts_rank(d.vector, q.query) AS rank FROM knowledge_searchdocument d, q "
+                f"WHERE {condition} ORDER BY rank DESC, d.id LIMIT %s OFFSET %s) "
+                "SELECT f.kind, f.key, f.language,"
+                f" ts_headline(f.config::regconfig, f.title, q.query, '{options}HighlightAll=true'),"
+                f" ts_headline(f.config::regconfig, f.body, q.query,"
+                f" '{options}MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"'),"
+                " f.rank FROM found f, q ORDER BY f.rank DESC, f.id",
+                [*query_params, *params, limit, offset],
+            )
+            rows = cursor.fetchall()
+        return [Hit(k, key, lang, _marked(t), _marked(s), rank) for k, key, lang, t, s, rank in rows], total
+
+
+class LikeBackend(SearchBackend):
+    """Any other database: every word as a case-insensitive substring (slow, but it answers)."""
+
+    def search(self, words, kinds, language, limit, offset, every):
+        from django.db.models import Q
+
+        documents = SearchDocument.objects.filter(kind__in=kinds)
+        if language:
+            documents = documents.filter(language=language)
+        conditions = [Q(title__icontains=word) | Q(body__icontains=word) for word in words]
+        if every:
+            for condition in conditions:
+                documents = documents.filter(condition)
+        else:
+            any_word = Q()
+            for condition in conditions:
+                any_word |= condition
+            documents = documents.filter(any_word)
+        total = documents.count()
+        hits = [
+            Hit(d.kind, d.key, d.language, _marked(d.title), _marked(d.body[:240]), 0.0)
+            for d in documents.order_by("id")[offset : offset + limit]
+        ]
+        return hits, total
+
+
+def get_backend() -> SearchBackend:
+    if connection.vendor == "sqlite":
+        return SqliteBackend()
+    if connection.vendor == "postgresql":
+        return PostgresBackend()
+    return LikeBackend()
+
+
+@transaction.atomic
+def index_documents(documents: Iterable[Document]) -> None:
+    """Add or replace documents (same kind, key and language replaces)."""
+    backend = get_backend()
+    for document in documents:
+        SearchDocument.objects.update_or_create(
+            kind=document.kind,
+            key=str(document.key),
+            language=document.language,
+            defaults={
+                "title": _clean(document.title),
+                "body": _clean(document.body),
+                "config": backend.config_for(document.language),
+            },
+        )
+
+
+def index_document(document: Document) -> None:
+    index_documents([document])
+
+
+@transaction.atomic
+def remove_documents(*, kind: str, keys: Iterable[str], language: str | None = None) -> None:
+    documents = SearchDocument.objects.filter(kind=kind, key__in=[str(key) for key in keys])
+    if language:
+        documents = documents.filter(language=language)
+    documents.delete()
+
+
+def search(
+    query: str | None,
+    *,
+    kinds: Sequence[str],
+    language: str | None = None,
+    fallback: bool = True,
+    limit: int = 20,
+    offset: int = 0,
+) -> Results:
+    """Documents of the given kinds in `language`; with no hit there, in every language (fell_back).
+
+    Documents with every word come first; when none has them all, documents with any of the words
+    (a visitor's question such as "how do I renew my permit" still finds the article on permits).
+    """
+    words = terms(query)
+    results = Results(query=query or "", terms=words, language=language)
+    if not words or not kinds:
+        return results
+    backend = get_backend()
+    limit, offset = max(1, min(limit, 100)), max(0, min(offset, 10_000))
+    attempts = [(language, True), (language, False)] if len(words) > 1 else [(language, True)]
+    if language and fallback:
+        attempts += [(None, every) for _language, every in attempts]
+    for attempt_language, every in attempts:
+        results.hits, results.total = backend.search(words, list(kinds), attempt_language, limit, offset, every)
+        if results.total:
+            results.fell_back = attempt_language != language
+            results.any_word = not every
+            break
+    return results

@@ -1,0 +1,154 @@
+"""Public information pages: topics, articles (with language fallback), feedback, print view, search."""
+
+from urllib.parse import quote
+
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language, override
+from django.views.decorators.http import require_POST
+
+from integra.knowledge import services
+from integra.knowledge.forms import FeedbackForm, SearchForm
+from integra.knowledge.models import Article
+from integra.knowledge.search import search
+from integra.topics.models import Topic
+
+PAGE_SIZE = 20
+
+
+def _language() -> str:
+    return (get_language() or "bg").split("-")[0]
+
+
+def _public_articles():
+    return Article.objects.public().select_related("topic").prefetch_related("translations")
+
+
+def _cards(articles, language):
+    """(article, best translation) for a list of articles with prefetched translations."""
+    return [(a, t) for a in articles if (t := a.best_translation(language)) is not None]
+
+
+@login_not_required
+def index(request):
+    language = _language()
+    topics = Topic.objects.active().annotate(
+        article_count=Count("articles", filter=Q(articles__translations__published_at__isnull=False), distinct=True)
+    )
+    return render(
+        request,
+        "knowledge/index.html",
+        {"topics": [t for t in topics if t.article_count], "form": SearchForm(), "language": language},
+    )
+
+
+@login_not_required
+def topic_detail(request, topic):
+    topic = get_object_or_404(Topic.objects.active(), slug=topic)
+    language = _language()
+    cards = _cards(_public_articles().filter(topic=topic), language)
+    return render(request, "knowledge/topic.html", {"topic": topic, "cards": cards, "form": SearchForm()})
+
+
+def _not_found(request, slug=""):
+    return render(request, "knowledge/not_found.html", {"form": SearchForm(initial={"q": slug.replace("-", " ")})},
+                  status=404)
+
+
+def _article_context(request, article, feedback_form=None):
+    language = _language()
+    translation = article.best_translation(language)
+    url = request.build_absolute_uri(reverse("knowledge:article", args=[article.slug]))
+    text = f"{translation.published_title} {url}"
+    share = [
+        ("WhatsApp", "https://wa.me/?text=" + quote(text)),
+        ("Viber", "viber://forward?text=" + quote(text)),
+        ("Telegram", "https://t.me/share/url?url=" + quote(url) + "&text=" + quote(translation.published_title)),
+    ]
+    email = "mailto:?subject=" + quote(translation.published_title) + "&body=" + quote(url)
+    return {
+        "article": article,
+        "translation": translation,
+        "is_fallback": translation.language != language,
+        "languages": article.published_languages(),
+        "related": _cards(article.related.all(), language),
+        "share": share,
+        "share_email": email,
+        "share_url": url,
+        "feedback_form": feedback_form or FeedbackForm(),
+        "feedback_thanks": request.GET.get("feedback") == "thanks",
+    }
+
+
+def _article_or_none(slug):
+    related = Prefetch("related", queryset=_public_articles())
+    return _public_articles().prefetch_related(related).filter(slug=slug).first()
+
+
+@login_not_required
+def article_detail(request, slug):
+    article = _article_or_none(slug)
+    if article is None:
+        return _not_found(request, slug)
+    return render(request, "knowledge/article.html", _article_context(request, article))
+
+
+@login_not_required
+def article_print(request, slug):
+    article = _article_or_none(slug)
+    if article is None:
+        return _not_found(request, slug)
+    return render(request, "knowledge/article_print.html", _article_context(request, article))
+
+
+@login_not_required
+@require_POST
+def article_feedback(request, slug):
+    article = _article_or_none(slug)
+    if article is None:
+        return _not_found(request, slug)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        return render(request, "knowledge/article.html", _article_context(request, article, form), status=400)
+    services.feedback_record(
+        article=article,
+        language=_language(),
+        helpful=form.cleaned_data["helpful"],
+        comment=form.cleaned_data["comment"],
+    )
+    return redirect(reverse("knowledge:article", args=[article.slug]) + "?feedback=thanks#feedback")
+
+
+@login_not_required
+def search_view(request):
+    form = SearchForm(request.GET)
+    query = form.query()
+    language = _language()
+    try:
+        page = max(1, min(int(request.GET.get("page", 1)), 500))
+    except ValueError:
+        page = 1
+    results = search(query, kinds=[services.ARTICLE], language=language, limit=PAGE_SIZE,
+                     offset=(page - 1) * PAGE_SIZE)
+    articles = {
+        str(a.pk): a for a in _public_articles().filter(pk__in=[hit.key for hit in results.hits if hit.key.isdigit()])
+    }
+    hits = []
+    for hit in results.hits:
+        if hit.key in articles:
+            with override(hit.language):  # a result in another language opens in that language
+                hits.append((hit, articles[hit.key], reverse("knowledge:article", args=[articles[hit.key].slug])))
+    return render(
+        request,
+        "knowledge/search.html",
+        {
+            "form": SearchForm(initial={"q": query}),
+            "results": results,
+            "hits": hits,
+            "page_number": page,
+            "has_next": page * PAGE_SIZE < results.total,
+            "query": query,
+        },
+    )

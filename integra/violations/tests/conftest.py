@@ -1,0 +1,33 @@
+import pytest
+from django.core.cache import cache
+
+from integra.core.testing import PASSWORD, signed_in
+from integra.violations import services
+
+FAST_ARGON2 = {"time_cost": 1, "memory_cost": 8 * 1024, "parallelism": 1}
+
+
+@pytest.fixture(autouse=True)
+def violations_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.VIOLATIONS_ARGON2 = FAST_ARGON2  # production uses argon2-cffi's RFC 9106 low-memory profile
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def officer(staff):
+    """The rights officer, with keys; `officer.recovery_key` is what they were shown once."""
+    user = staff["rights.officer"]
+    user.recovery_key = services.officer_keys_create(user=user, password=PASSWORD)
+    return user
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    """A signed-in rights officer who has unlocked reports for the session."""
+    signed_in(client, officer)
+    response = client.post("/en/staff/reports/unlock/", {"password": PASSWORD})
+    assert response.status_code == 302
+    return client
