@@ -10,5 +10,6 @@ urlpatterns = [
     path("forum/questions/<int:pk>/", views.question, name="question"),
     path("forum/questions/<int:pk>/accept/<int:answer_pk>/", views.accept, name="accept"),
     path("forum/questions/<int:pk>/article/<int:answer_pk>/", views.make_article, name="make_article"),
+    path("forum/referred/", views.referred, name="referred"),
     path("forum/figures/", views.figures, name="figures"),
 ]

@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from integra.core.audit import log_read
 from integra.forum import forms, services
 from integra.forum.models import Answer, Question
 
@@ -101,11 +103,30 @@ def unanswered(request):
     return render(request, "forum/staff/unanswered.html", {"page": page, "rows": rows})
 
 
+def _referred_to_my_centres(user):
+    """Questions taken private and referred to a centre: a centre's staff see their centres' ones."""
+    questions = Question.objects.filter(status=Question.Status.REFERRED)
+    if _can_moderate(user) or user.is_network_wide:
+        return questions
+    return questions.filter(referred_centre__slug__in=user.centre_slugs)
+
+
 def _staff_question(request, pk: int) -> Question:
-    questions = Question.objects.with_details()
+    questions = Question.objects.with_details().select_related("referred_centre")
     if not _can_moderate(request.user):
-        questions = questions.published()
-    return get_object_or_404(questions, pk=pk)
+        visible = Q(status=Question.Status.PUBLISHED) | Q(pk__in=_referred_to_my_centres(request.user).values("pk"))
+        questions = questions.filter(visible)
+    question = get_object_or_404(questions, pk=pk)
+    if question.status == Question.Status.REFERRED:
+        log_read(question)  # the asker's contact details are shown to the centre
+    return question
+
+
+@answer_or_moderate
+def referred(request):
+    questions = _referred_to_my_centres(request.user).select_related("topic", "referred_centre")
+    page = Paginator(questions.order_by("-moderated_at", "-id"), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "forum/staff/referred.html", {"page": page, "questions": page.object_list})
 
 
 @answer_or_moderate

@@ -9,6 +9,7 @@ report's own key; see integra/violations/crypto.py and docs/violations.md.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from integra.centres.models import Institution
 
@@ -89,7 +90,7 @@ class Report(models.Model):
         NEW = "new", _("New")
         UNDER_REVIEW = "under_review", _("Under review")
         REFERRED = "referred", _("Referred")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", pgettext_lazy("report status", "Closed")
 
     class Channel(models.TextChoices):
         ONLINE = "online", _("Online form")

@@ -34,7 +34,7 @@ def fill_in(client, url=URL, steps=None, **extra):
     for step, fields in steps or answers():
         page = wizard_post(client, page, step, fields, url=url, **extra)
         assert page.status_code == 200, page.content.decode()[:2000]
-    assert "Check your answers" in page.content.decode()
+    assert 'name="wizard_step" value="check"' in page.content.decode()  # the check-your-answers page
     return page
 
 

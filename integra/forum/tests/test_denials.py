@@ -29,10 +29,21 @@ def urls(staff):
             {"coordinator", "moderator"},
         ),
         "figures": ("get", "/en/staff/forum/figures/", {"moderator", "coordinator"}),
+        "referred": ("get", "/en/staff/forum/referred/", {"moderator", "consultant.sofia", "coordinator"}),
     }
 
 
-ROUTES = ["moderation", "moderate", "moderate_post", "unanswered", "question", "accept", "article", "figures"]
+ROUTES = [
+    "moderation",
+    "moderate",
+    "moderate_post",
+    "unanswered",
+    "question",
+    "accept",
+    "article",
+    "figures",
+    "referred",
+]
 EVERY_USER = [f"{prefix}.{centre}" for prefix in PER_CENTRE for centre in CENTRES] + list(NETWORK) + ["member"]
 ALL_CONSULTANTS = {f"consultant.{centre}" for centre in CENTRES}
 

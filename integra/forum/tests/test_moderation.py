@@ -144,3 +144,25 @@ def test_an_unknown_action_is_a_404(client, staff):
     question = make_question(published=False)
     signed_in(client, staff["moderator"])
     assert client.post(f"/en/staff/forum/moderation/{question.pk}/", {"action": "explode"}).status_code == 404
+
+
+def test_a_referred_question_reaches_the_staff_of_that_centre_only(client, staff):
+    from integra.centres.models import Centre
+    from integra.core.models import AuditEntry
+    from integra.forum import services
+
+    question = make_question(
+        "Employer kept my passport", published=False, notify_by=Question.Notify.EMAIL, email="asker@example.net"
+    )
+    services.question_refer(question=question, centre=Centre.objects.get(slug="burgas"), by=None, note="Call her")
+    signed_in(client, staff["consultant.burgas"])
+    listing = client.get("/en/staff/forum/referred/").content.decode()
+    assert "Employer kept my passport" in listing
+    page = client.get(f"/en/staff/forum/questions/{question.pk}/").content.decode()
+    assert "asker@example.net" in page and "Call her" in page and "Write an answer" not in page
+    assert AuditEntry.objects.filter(object_pk=str(question.pk), action=AuditEntry.Action.ACCESS).exists()
+    signed_in(client, staff["consultant.sofia"])
+    assert "Employer kept my passport" not in client.get("/en/staff/forum/referred/").content.decode()
+    assert client.get(f"/en/staff/forum/questions/{question.pk}/").status_code == 404
+    signed_in(client, staff["moderator"])
+    assert "Employer kept my passport" in client.get("/en/staff/forum/referred/").content.decode()
