@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -92,17 +93,17 @@ def _marked(text: str) -> SafeString:
     return mark_safe(escaped)  # noqa: S308 - everything but the <mark> tags is escaped just above
 
 
-class SearchBackend:
+class SearchBackend(ABC):
     vendor = "generic"
 
     def config_for(self, language: str) -> str:
         return "simple"
 
+    @abstractmethod
     def search(
         self, words: list[str], kinds: Sequence[str], language: str | None, limit: int, offset: int, every: bool
     ):
         """(hits, total) for documents containing every word (or, with every=False, any word)."""
-        raise NotImplementedError
 
 
 class SqliteBackend(SearchBackend):
