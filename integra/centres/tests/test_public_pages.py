@@ -120,3 +120,8 @@ def test_the_directory_paginates_with_a_constant_number_of_queries(client, refer
         response = client.get("/en/institutions/?page=3")
     assert "Page 3 of" in response.content.decode()
     assert len(many) == len(few)
+
+
+def test_switching_language_keeps_the_filters_of_the_page(client, reference_data):
+    body = client.get("/en/institutions/?kind=education&page=1").content.decode()
+    assert 'href="/ar/institutions/?kind=education&amp;page=1"' in body
