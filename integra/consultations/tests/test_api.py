@@ -15,7 +15,7 @@ from integra.topics.models import Topic
 def bearer(staff):
     def make(username):
         _token, key = api_token_create(user=staff[username], name="test")
-        return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+        return {"HTTP_AUTHORIZATION": f"Bearer {key}", "HTTP_ACCEPT_LANGUAGE": "en"}
 
     return make
 
