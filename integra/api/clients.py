@@ -6,6 +6,7 @@ A file of another centre answers 404 exactly like a missing one; every opening i
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
@@ -265,4 +266,50 @@ def erase_client(request, reference: str = Path(..., pattern=REFERENCE)):
     client = services.get_client_for_user(user, reference, log=False)
     with as_actor(user):
         services.client_erase(client=client, by=user)
+    return client_out(services.get_client_for_user(user, reference, log=False))
+
+
+class ClientUpdate(Schema):
+    """Only the fields sent change; the rest keep their values."""
+
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    nationality: str | None = None
+    gender: str | None = None
+    year_of_birth: int | None = Field(None, ge=-1_000_000, le=1_000_000)
+    languages: list[str] | None = None
+    residence_status: str | None = None
+
+
+@router.patch(
+    "/{reference}",
+    response={200: ClientOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Edit a client file (validated like the edit page; an erased file answers 403)",
+)
+def update_client(request, payload: ClientUpdate, reference: str = Path(..., pattern=REFERENCE)):
+    user = request.auth
+    if not user.has_perm("clients.change_client"):
+        return Status(403, {"detail": "Not allowed."})
+    client = services.get_client_for_user(user, reference, log=False)
+    if client.is_erased:
+        return Status(403, {"detail": str(_("This client file was erased."))})
+    data = {
+        "name": client.name,
+        "phone": str(client.phone or ""),
+        "email": client.email,
+        "nationality": client.nationality.code or "",
+        "gender": client.gender,
+        "year_of_birth": "" if client.year_of_birth is None else str(client.year_of_birth),
+        "languages": list(client.languages or []),
+        "residence_status": client.residence_status,
+    }
+    changes = {key: value for key, value in payload.dict(exclude_unset=True).items() if value is not None}
+    if "year_of_birth" in changes:
+        changes["year_of_birth"] = str(changes["year_of_birth"])
+    form = ClientForm(data | changes, instance=client, user=user)
+    if not form.is_valid():
+        return Status(422, {"detail": _errors(form)})
+    with as_actor(user):
+        services.client_update(client=client, **form.cleaned_data)
     return client_out(services.get_client_for_user(user, reference, log=False))

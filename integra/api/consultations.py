@@ -4,7 +4,9 @@ import re
 from datetime import date
 from typing import Literal
 
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema, Status
 from pydantic import field_validator
 
@@ -13,8 +15,15 @@ from integra.api.schemas import Error
 from integra.centres.models import Centre, Institution
 from integra.clients.services import get_client_for_user
 from integra.consultations import services
-from integra.consultations.forms import ConsultationForm, FollowUpForm, ReferralCreateForm, ReferralForm
-from integra.consultations.models import Consultation, FollowUp, Referral
+from integra.consultations.forms import (
+    ClosedDayForm,
+    ConsultationForm,
+    FollowUpForm,
+    ReferralCreateForm,
+    ReferralForm,
+    RotaForm,
+)
+from integra.consultations.models import ClosedDay, Consultation, FollowUp, Referral, Rota
 from integra.core.audit import as_actor
 from integra.topics.models import Topic
 
@@ -44,8 +53,10 @@ class ConsultationOut(Schema):
 
 
 class ConsultationPage(Schema):
-    count: int
     items: list[ConsultationOut]
+    next_offset: int | None = Field(
+        ..., description="The offset of the next page, or null on the last page (the list is not counted)."
+    )
 
 
 class ConsultationFilter(Schema):
@@ -129,9 +140,13 @@ def list_consultations(request, filters: Query[ConsultationFilter]):
         .for_list()
         .order_by("-held_on", "-pk")
     )
-    count = consultations.count()
-    page = consultations[filters.offset : filters.offset + filters.limit]
-    return {"count": count, "items": [consultation_out(c, with_notes=False) for c in page]}
+    # Like the page's OpenPage: read one row more than the page instead of counting the table.
+    rows = list(consultations[filters.offset : filters.offset + filters.limit + 1])
+    has_next = len(rows) > filters.limit
+    return {
+        "items": [consultation_out(c, with_notes=False) for c in rows[: filters.limit]],
+        "next_offset": filters.offset + filters.limit if has_next else None,
+    }
 
 
 @router.get(
@@ -296,3 +311,187 @@ def add_follow_up(request, payload: FollowUpIn, consultation_id: int = Path(...,
     with as_actor(user):
         follow_up = services.follow_up_create(consultation=consultation, assigned_to=user, **form.cleaned_data)
     return Status(201, follow_up_out(follow_up))
+
+
+class ConsultationUpdate(Schema):
+    """Only the fields sent change; the rest keep their values. Nationality, gender and age band are
+    taken from the client file when the consultation has one (ignored here, as on the page)."""
+
+    held_on: date | None = None
+    channel: str | None = None
+    topics: list[str] | None = Field(None, min_length=1, max_length=20)
+    language: str | None = None
+    interpreting: str | None = None
+    interpreter_name: str | None = None
+    duration_minutes: int | None = Field(None, ge=-1_000_000, le=1_000_000)
+    outcome: str | None = None
+    notes: str | None = None
+    nationality: str | None = None
+    gender: str | None = None
+    age_band: str | None = None
+
+
+@router.patch(
+    "/{consultation_id}",
+    response={200: ConsultationOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Edit a consultation (validated like the edit page; notes stay encrypted at rest)",
+)
+def update_consultation(request, payload: ConsultationUpdate, consultation_id: int = Path(..., ge=1, le=2_147_483_647)):
+    user = request.auth
+    if not user.has_perm("consultations.change_consultation"):
+        return Status(403, {"detail": "Not allowed."})
+    consultation = services.get_consultation_for_user(user, consultation_id, log=False)
+    data = {
+        "held_on": consultation.held_on.isoformat(),
+        "channel": consultation.channel,
+        "topics": [str(t.pk) for t in consultation.topics.all()],
+        "language": consultation.language,
+        "interpreting": consultation.interpreting,
+        "interpreter_name": consultation.interpreter_name,
+        "duration_minutes": str(consultation.duration_minutes),
+        "outcome": consultation.outcome,
+        "notes": consultation.notes,
+        "nationality": consultation.nationality.code or "",
+        "gender": consultation.gender,
+        "age_band": consultation.age_band,
+    }
+    changes = {key: value for key, value in payload.dict(exclude_unset=True).items() if value is not None}
+    if "topics" in changes:
+        slugs = [slug for slug in changes["topics"] if re.fullmatch(SLUG, slug)]
+        topic_ids = dict(Topic.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+        changes["topics"] = [str(topic_ids.get(slug, "0")) for slug in changes["topics"]]
+    if "held_on" in changes:
+        changes["held_on"] = changes["held_on"].isoformat()
+    if "duration_minutes" in changes:
+        changes["duration_minutes"] = str(changes["duration_minutes"])
+    form = ConsultationForm(data | changes, instance=consultation, user=user, client=consultation.client)
+    if not form.is_valid():
+        return Status(422, {"detail": _errors(form)})
+    with as_actor(user):
+        services.consultation_update(consultation=consultation, **form.cleaned_data)
+    return consultation_out(services.get_consultation_for_user(user, consultation_id, log=False), with_notes=True)
+
+
+# -- rota and closed days (managers of the centre) -------------------------------------------------------
+
+
+class RotaOut(Schema):
+    centre: str
+    slot_minutes: int
+    is_bookable: bool
+
+
+class RotaIn(Schema):
+    slot_minutes: int = Field(..., ge=-1_000_000, le=1_000_000, description="Between 10 and 120")
+    is_bookable: bool = True
+
+
+class ClosedDayIn(Schema):
+    date: str = Field(..., max_length=20, description="YYYY-MM-DD, today or later")
+    reason: str = Field("", max_length=1000)
+
+
+class ClosedDayOut(Schema):
+    id: int
+    date: date
+    reason: str
+
+
+def _rota_centre(user, slug: str) -> Centre:
+    return get_object_or_404(Centre.objects.for_user(user), slug=slug)
+
+
+def rota_out(centre: Centre, rota: Rota | None) -> dict:
+    return {
+        "centre": centre.slug,
+        "slot_minutes": rota.slot_minutes if rota else services.DEFAULT_SLOT_MINUTES,
+        "is_bookable": rota.is_bookable if rota else True,
+    }
+
+
+def closed_day_out(day: ClosedDay) -> dict:
+    return {"id": day.pk, "date": day.date, "reason": day.reason}
+
+
+@router.get(
+    "/rota/{centre}",
+    response={200: RotaOut, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="A centre's booking rota: slot length and whether it is open for online booking (managers)",
+)
+def get_rota(request, centre: str = Path(..., pattern=SLUG)):
+    user = request.auth
+    if not user.has_perm("consultations.change_rota"):
+        return Status(403, {"detail": "Not allowed."})
+    centre = _rota_centre(user, centre)
+    return rota_out(centre, Rota.objects.filter(centre=centre).first())
+
+
+@router.put(
+    "/rota/{centre}",
+    response={200: RotaOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Set a centre's slot length (10-120 minutes) and online booking on or off (managers)",
+)
+def put_rota(request, payload: RotaIn, centre: str = Path(..., pattern=SLUG)):
+    user = request.auth
+    if not user.has_perm("consultations.change_rota"):
+        return Status(403, {"detail": "Not allowed."})
+    centre = _rota_centre(user, centre)
+    rota = Rota.objects.filter(centre=centre).first() or Rota(centre=centre)
+    form = RotaForm({"slot_minutes": str(payload.slot_minutes), "is_bookable": payload.is_bookable}, instance=rota)
+    if not form.is_valid():
+        return Status(422, {"detail": _errors(form)})
+    with as_actor(user):
+        rota = services.rota_update(centre=centre, **form.cleaned_data)
+    return rota_out(centre, rota)
+
+
+@router.get(
+    "/rota/{centre}/closed-days",
+    response={200: list[ClosedDayOut], 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="A centre's closed days from today on (managers)",
+)
+def list_closed_days(request, centre: str = Path(..., pattern=SLUG)):
+    user = request.auth
+    if not user.has_perm("consultations.change_rota"):
+        return Status(403, {"detail": "Not allowed."})
+    centre = _rota_centre(user, centre)
+    return [closed_day_out(d) for d in centre.closed_days.filter(date__gte=timezone.localdate())]
+
+
+@router.post(
+    "/rota/{centre}/closed-days",
+    response={201: ClosedDayOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Mark a day as closed: no bookings are offered on it (managers)",
+)
+def add_closed_day(request, payload: ClosedDayIn, centre: str = Path(..., pattern=SLUG)):
+    user = request.auth
+    if not user.has_perm("consultations.change_rota"):
+        return Status(403, {"detail": "Not allowed."})
+    centre = _rota_centre(user, centre)
+    form = ClosedDayForm(payload.dict(), centre=centre)
+    if not form.is_valid():
+        return Status(422, {"detail": _errors(form)})
+    try:
+        with as_actor(user):
+            day = services.closed_day_add(centre=centre, **form.cleaned_data)
+    except IntegrityError:  # the same day added by a concurrent request a moment ago
+        return Status(422, {"detail": f"date: {ClosedDayForm.already_closed}"})
+    return Status(201, closed_day_out(day))
+
+
+@router.delete(
+    "/rota/{centre}/closed-days/{closed_day_id}",
+    response={204: None, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Open a closed day again (managers)",
+)
+def remove_closed_day(
+    request, centre: str = Path(..., pattern=SLUG), closed_day_id: int = Path(..., ge=1, le=2_147_483_647)
+):
+    user = request.auth
+    if not user.has_perm("consultations.change_rota"):
+        return Status(403, {"detail": "Not allowed."})
+    centre = _rota_centre(user, centre)
+    day = get_object_or_404(centre.closed_days.all(), pk=closed_day_id)
+    with as_actor(user):
+        services.closed_day_remove(closed_day=day)
+    return Status(204, None)

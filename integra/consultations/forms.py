@@ -186,6 +186,8 @@ class RotaForm(forms.ModelForm):
 
 
 class ClosedDayForm(forms.ModelForm):
+    already_closed = _("This day is already marked as closed.")
+
     class Meta:
         model = ClosedDay
         fields = ["date", "reason"]
@@ -200,7 +202,7 @@ class ClosedDayForm(forms.ModelForm):
         if day < timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the past."))
         if ClosedDay.objects.filter(centre=self.centre, date=day).exists():
-            raise forms.ValidationError(_("This day is already marked as closed."))
+            raise forms.ValidationError(self.already_closed)
         return day
 
 

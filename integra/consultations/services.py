@@ -146,6 +146,28 @@ def follow_up_done(*, follow_up: FollowUp) -> FollowUp:
     return follow_up
 
 
+# -- rota and closed days ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def rota_update(*, centre: Centre, slot_minutes: int, is_bookable: bool) -> Rota:
+    rota, _created = Rota.objects.get_or_create(centre=centre)
+    rota.slot_minutes = slot_minutes
+    rota.is_bookable = is_bookable
+    rota.save()
+    return rota
+
+
+@transaction.atomic
+def closed_day_add(*, centre: Centre, date: date, reason: str = "") -> ClosedDay:
+    return ClosedDay.objects.create(centre=centre, date=date, reason=reason)
+
+
+@transaction.atomic
+def closed_day_remove(*, closed_day: ClosedDay) -> None:
+    closed_day.delete()
+
+
 # -- slots ---------------------------------------------------------------------------------------------
 
 

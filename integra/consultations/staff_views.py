@@ -190,16 +190,18 @@ def rota_edit(request, slug):
     closed_form = ClosedDayForm(request.POST if "add_closed" in request.POST else None, centre=centre)
     if request.method == "POST":
         if "save_rota" in request.POST and form.is_valid():
-            form.save()
+            services.rota_update(centre=centre, **form.cleaned_data)
             messages.success(request, _("The rota was saved."))
             return redirect("consultations_staff:rota", slug=centre.slug)
         if "add_closed" in request.POST and closed_form.is_valid():
-            closed_form.instance.centre = centre
-            closed_form.save()
+            services.closed_day_add(centre=centre, **closed_form.cleaned_data)
             messages.success(request, _("The closed day was added."))
             return redirect("consultations_staff:rota", slug=centre.slug)
         if "remove_closed" in request.POST:
-            centre.closed_days.filter(pk=request.POST.get("remove_closed")).delete()
+            remove = request.POST.get("remove_closed", "")
+            closed_day = centre.closed_days.filter(pk=remove).first() if remove.isdigit() else None
+            if closed_day is not None:
+                services.closed_day_remove(closed_day=closed_day)
             return redirect("consultations_staff:rota", slug=centre.slug)
     closed = centre.closed_days.filter(date__gte=timezone.localdate())
     return render(

@@ -155,6 +155,86 @@ class ReferForm(forms.Form):
     )
 
 
+class ConsultationRecordForm(forms.Form):
+    """The consultation a centre held on a referred question; prefilled with its topic and language."""
+
+    held_on = forms.DateField(label=_("Date held"), widget=forms.DateInput(attrs={"type": "date"}))
+    channel = forms.ChoiceField(label=_("Channel"), widget=forms.RadioSelect)
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics"), queryset=Topic.objects.active(), widget=forms.CheckboxSelectMultiple
+    )
+    language = forms.ChoiceField(label=_("Language used"))
+    duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), initial=30)
+    outcome = forms.ChoiceField(label=_("Outcome"))
+    notes = forms.CharField(
+        label=_("Notes"),
+        required=False,
+        max_length=20_000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Encrypted; only staff of the centre read them."),
+    )
+    client = forms.CharField(
+        label=_("Client file (optional)"),
+        required=False,
+        max_length=16,
+        help_text=_("The reference of a client file of this centre, if the asker has one."),
+    )
+
+    def __init__(self, *args, question: Question, user, **kwargs):
+        from django.utils import timezone
+
+        from integra.consultations.forms import LANGUAGE_CHOICES
+        from integra.consultations.models import Consultation
+
+        super().__init__(*args, **kwargs)
+        self.question, self.user = question, user
+        self.fields["channel"].choices = [
+            (Consultation.Channel.ONLINE, Consultation.Channel.ONLINE.label),
+            (Consultation.Channel.PHONE, Consultation.Channel.PHONE.label),
+            (Consultation.Channel.IN_PERSON, Consultation.Channel.IN_PERSON.label),
+        ]
+        self.fields["channel"].initial = Consultation.Channel.ONLINE
+        self.fields["outcome"].choices = Consultation.Outcome.choices
+        self.fields["outcome"].initial = Consultation.Outcome.INFORMED
+        self.fields["language"].choices = LANGUAGE_CHOICES
+        self.fields["language"].initial = question.language
+        self.fields["topics"].initial = [question.topic_id]
+        self.fields["held_on"].initial = timezone.localdate()
+
+    def clean_held_on(self):
+        from django.utils import timezone
+
+        held_on = self.cleaned_data["held_on"]
+        if held_on > timezone.localdate():
+            raise ValidationError(_("A consultation cannot be recorded for a future date."))
+        return held_on
+
+    def clean_duration_minutes(self):
+        minutes = self.cleaned_data["duration_minutes"]
+        if not 1 <= minutes <= 480:
+            raise ValidationError(_("Enter a duration between 1 and 480 minutes."))
+        return minutes
+
+    def clean_client(self):
+        from integra.clients.models import Client
+
+        reference = self.cleaned_data["client"].strip()
+        if not reference:
+            return None
+        client = (
+            Client.objects.for_user(self.user)
+            .filter(reference__iexact=reference, centre_id=self.question.referred_centre_id, erased_at__isnull=True)
+            .first()
+        )
+        if client is None:
+            raise ValidationError(_("There is no client file of this centre with this reference."))
+        if client.withdrew_consent("records"):
+            raise ValidationError(
+                _("The client has withdrawn consent to keeping records: record the consultation without the file.")
+            )
+        return client
+
+
 class AnswerForm(NoBrowserLimit, forms.Form):
     body = forms.CharField(
         label=_("Your answer"),

@@ -66,6 +66,16 @@ class Question(models.Model):
         "centres.Centre", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("centre")
     )
     referral_note = models.TextField(_("referral note"), blank=True)
+    # The centre recorded the consultation it held on the referred matter (the referral is then handled).
+    consultation = models.ForeignKey(
+        "consultations.Consultation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forum_questions",
+        verbose_name=_("consultation"),
+    )
+    referral_handled_at = models.DateTimeField(_("referral handled"), null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -222,6 +222,51 @@ def question_refer(*, question: Question, centre, by, note: str = "") -> Questio
     return question
 
 
+@transaction.atomic
+def question_consultation_record(
+    *,
+    question: Question,
+    by,
+    held_on,
+    channel: str,
+    topics,
+    language: str,
+    duration_minutes: int,
+    outcome: str,
+    notes: str = "",
+    client=None,
+):
+    """The centre held the consultation a moderator referred the question for: record it (through the one
+    consultations service), link it to the question and mark the referral handled. Once per question: a
+    second submit returns the consultation already recorded."""
+    from integra.consultations.services import consultation_record
+
+    locked = Question.objects.select_for_update().get(pk=question.pk)
+    if locked.consultation_id is not None:
+        return locked.consultation
+    if locked.status != Status.REFERRED or locked.referred_centre_id is None:
+        raise ValidationError(_("This question is not referred to a centre."))
+    if client is not None and client.centre_id != locked.referred_centre_id:
+        raise ValidationError(_("This client file belongs to another centre."))
+    consultation = consultation_record(
+        by=by,
+        centre=locked.referred_centre,
+        held_on=held_on,
+        channel=channel,
+        topics=topics,
+        language=language,
+        duration_minutes=duration_minutes,
+        outcome=outcome,
+        notes=notes,
+        client=client,
+    )
+    locked.consultation = consultation
+    locked.referral_handled_at = timezone.now()
+    locked.save(update_fields=["consultation", "referral_handled_at"])
+    question.consultation, question.referral_handled_at = consultation, locked.referral_handled_at
+    return consultation
+
+
 # --- Answers ----------------------------------------------------------------------------------
 
 

@@ -11,5 +11,6 @@ urlpatterns = [
     path("forum/questions/<int:pk>/accept/<int:answer_pk>/", views.accept, name="accept"),
     path("forum/questions/<int:pk>/article/<int:answer_pk>/", views.make_article, name="make_article"),
     path("forum/referred/", views.referred, name="referred"),
+    path("forum/referred/<int:pk>/consultation/", views.record_consultation, name="record_consultation"),
     path("forum/figures/", views.figures, name="figures"),
 ]

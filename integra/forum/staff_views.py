@@ -122,11 +122,50 @@ def _staff_question(request, pk: int) -> Question:
     return question
 
 
+def _in_my_centres(user, centre_id) -> bool:
+    from integra.centres.models import Centre
+
+    return centre_id is not None and Centre.objects.for_user(user).filter(pk=centre_id).exists()
+
+
 @answer_or_moderate
 def referred(request):
+    from integra.centres.models import Centre
+
     questions = _referred_to_my_centres(request.user).select_related("topic", "referred_centre")
     page = Paginator(questions.order_by("-moderated_at", "-id"), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "forum/staff/referred.html", {"page": page, "questions": page.object_list})
+    can_record = request.user.has_perm("consultations.add_consultation")
+    my_centres = set(Centre.objects.for_user(request.user).values_list("pk", flat=True)) if can_record else set()
+    rows = [(q, q.referred_centre_id in my_centres) for q in page.object_list]
+    return render(request, "forum/staff/referred.html", {"page": page, "questions": page.object_list, "rows": rows})
+
+
+@permission_required("consultations.add_consultation", raise_exception=True)
+def record_consultation(request, pk: int):
+    """A centre's staff record the consultation they held on a question referred to their centre."""
+    from integra.centres.models import Centre
+
+    question = get_object_or_404(
+        Question.objects.with_details().select_related("referred_centre"),
+        pk=pk,
+        status=Question.Status.REFERRED,
+        referred_centre__in=Centre.objects.for_user(request.user),
+    )
+    if question.consultation_id is not None:
+        messages.info(request, _("The consultation for this question is already recorded."))
+        return redirect("consultations_staff:detail", pk=question.consultation_id)
+    form = forms.ConsultationRecordForm(request.POST or None, question=question, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            consultation = services.question_consultation_record(
+                question=question, by=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The consultation was recorded and the referral is handled."))
+            return redirect("consultations_staff:detail", pk=consultation.pk)
+    return render(request, "forum/staff/record_consultation.html", {"question": question, "form": form})
 
 
 @answer_or_moderate
@@ -158,6 +197,9 @@ def question(request, pk: int):
             "form": form,
             "can_answer": _can_answer(request.user) and question.is_public,
             "can_moderate": _can_moderate(request.user),
+            "can_record_consultation": question.status == Question.Status.REFERRED
+            and request.user.has_perm("consultations.add_consultation")
+            and _in_my_centres(request.user, question.referred_centre_id),
             "can_make_article": services.can_make_article(request.user),
             "due": services.answer_due(question),
             "overdue": services.is_overdue(question),

@@ -98,7 +98,8 @@ def test_consultations_are_recorded_listed_and_filtered_through_the_api(client, 
         language="bg",
     )
     page = client.get("/api/v1/consultations?channel=phone&topic=healthcare", **headers).json()
-    assert page["count"] == 1 and page["items"][0]["topics"] == ["healthcare", "education"]
+    assert page["next_offset"] is None and page["items"][0]["topics"] == ["healthcare", "education"]
+    assert len(page["items"]) == 1
     assert page["items"][0]["notes"] == ""  # notes only in the single view
     one = client.get(f"/api/v1/consultations/{created.json()['id']}", **headers).json()
     assert one["notes"] == "Private note"
