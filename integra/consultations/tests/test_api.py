@@ -33,7 +33,7 @@ def test_a_sofia_consultants_token_cannot_read_a_plovdiv_client(client, bearer, 
     assert response.json() == {"detail": "Not found."}
     assert client.get("/api/v1/clients/C-AAA-AAA", **bearer("consultant.sofia")).status_code == 404
     listing = client.get("/api/v1/clients?q=Oleh", **bearer("consultant.sofia")).json()
-    assert listing == {"count": 0, "items": []}
+    assert listing == {"items": [], "next_offset": None}
 
 
 def test_a_plovdiv_consultant_reads_the_file_and_the_opening_is_logged(client, bearer, staff, plovdiv_client):
@@ -197,3 +197,18 @@ def test_referrals_and_follow_ups_work_through_the_api(client, bearer, staff):
         == 404
     )
     assert client.get("/api/v1/consultations/follow-ups/due", **other).json() == []
+
+
+def test_the_client_list_pages_without_counting_the_table(client, bearer, staff, plovdiv_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for name in ("Oleh Two", "Oleh Three"):
+        client_services.client_create(centre=plovdiv_client.centre, by=staff["consultant.plovdiv"], name=name)
+    headers = bearer("consultant.plovdiv")
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get("/api/v1/clients?q=Oleh&limit=2", **headers).json()
+    assert len(first["items"]) == 2 and first["next_offset"] == 2
+    assert not any("COUNT(" in q["sql"].upper() for q in queries.captured_queries)
+    last = client.get("/api/v1/clients?q=Oleh&limit=2&offset=2", **headers).json()
+    assert len(last["items"]) == 1 and last["next_offset"] is None
