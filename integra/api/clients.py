@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
-from integra.api.schemas import Error
+from integra.api.schemas import REFERENCE, SLUG, Error, form_errors
 from integra.centres.models import Centre
 from integra.clients import services
 from integra.clients.forms import ClientForm, ClientSearchForm, ConsentForm, ShareForm
@@ -18,9 +18,6 @@ from integra.clients.models import Client
 from integra.core.audit import as_actor
 
 router = Router(tags=["clients"], auth=StaffToken())
-
-REFERENCE = r"^[A-Za-z0-9-]{1,16}$"
-SLUG = r"^[-a-zA-Z0-9_]{1,50}$"
 
 
 class ConsentOut(Schema):
@@ -98,10 +95,6 @@ def client_out(client: Client) -> dict:
     }
 
 
-def _errors(form) -> str:
-    return " ".join(f"{field}: {' '.join(messages)}" for field, messages in form.errors.items())
-
-
 @router.get(
     "",
     response={200: ClientPage, 401: Error, 403: Error, 422: Error},
@@ -113,7 +106,7 @@ def list_clients(request, filters: Query[ClientFilter]):
         return Status(403, {"detail": "Not allowed."})
     form = ClientSearchForm({"q": filters.q})
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     clients = (
         Client.objects.for_user(user)
         .filter(erased_at__isnull=True)
@@ -159,7 +152,7 @@ def create_client(request, payload: ClientIn, centre: str = Path(..., pattern=SL
     data["year_of_birth"] = "" if data["year_of_birth"] is None else str(data["year_of_birth"])
     form = ClientForm(data, user=user)
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     cleaned = dict(form.cleaned_data)
     with as_actor(user):
         client = services.client_create(centre=cleaned.pop("centre"), by=user, **cleaned)
@@ -209,7 +202,7 @@ def add_consent(request, payload: ConsentIn, reference: str = Path(..., pattern=
     client = services.get_client_for_user(user, reference, log=False)
     form = ConsentForm(payload.dict())
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     with as_actor(user):
         services.consent_record(client=client, by=user, **form.cleaned_data)
     return Status(201, client_out(services.get_client_for_user(user, reference, log=False)))
@@ -249,7 +242,7 @@ def share_client(request, payload: ShareIn, reference: str = Path(..., pattern=R
     centre = get_object_or_404(Centre.objects.active(), slug=payload.centre)
     form = ShareForm({"centre": centre.pk, "override_reason": payload.override_reason}, client=client)
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     try:
         with as_actor(user):
             share = services.client_share(
@@ -315,7 +308,7 @@ def update_client(request, payload: ClientUpdate, reference: str = Path(..., pat
         changes["year_of_birth"] = str(changes["year_of_birth"])
     form = ClientForm(data | changes, instance=client, user=user)
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     with as_actor(user):
         services.client_update(client=client, **form.cleaned_data)
     return client_out(services.get_client_for_user(user, reference, log=False))

@@ -11,7 +11,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from pydantic import field_validator
 
 from integra.api.auth import StaffToken
-from integra.api.schemas import Error
+from integra.api.schemas import REFERENCE, SLUG, Error, form_errors
 from integra.centres.models import Centre, Institution
 from integra.clients.services import get_client_for_user
 from integra.consultations import services
@@ -28,9 +28,6 @@ from integra.core.audit import as_actor
 from integra.topics.models import Topic
 
 router = Router(tags=["consultations"], auth=StaffToken())
-
-SLUG = r"^[-a-zA-Z0-9_]{1,50}$"
-REFERENCE = r"^[A-Za-z0-9-]{1,16}$"
 
 
 class ConsultationOut(Schema):
@@ -114,10 +111,6 @@ def consultation_out(c: Consultation, *, with_notes: bool) -> dict:
     }
 
 
-def _errors(form) -> str:
-    return " ".join(f"{field}: {' '.join(messages)}" for field, messages in form.errors.items())
-
-
 @router.get(
     "",
     response={200: ConsultationPage, 401: Error, 403: Error, 422: Error},
@@ -188,7 +181,7 @@ def create_consultation(request, payload: ConsultationIn, centre: str = Path(...
     }
     form = ConsultationForm(data, user=user, client=client)
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     with as_actor(user):
         consultation = services.consultation_record(by=user, client=client, **form.record_kwargs())
     return Status(201, consultation_out(consultation, with_notes=True))
@@ -268,7 +261,7 @@ def add_referral(request, payload: ReferralIn, consultation_id: int = Path(..., 
     institution = get_object_or_404(Institution, slug=payload.institution)
     form = ReferralCreateForm({"institution": institution.pk, "reason": payload.reason})
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     with as_actor(user):
         referral = services.referral_create(consultation=consultation, **form.cleaned_data)
     return Status(201, referral_out(referral))
@@ -289,7 +282,7 @@ def update_referral(request, payload: ReferralUpdate, referral_id: int = Path(..
     )
     form = ReferralForm(payload.dict(), instance=referral)
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     with as_actor(user):
         services.referral_update(referral=referral, **form.cleaned_data)
     return referral_out(referral)
@@ -307,7 +300,7 @@ def add_follow_up(request, payload: FollowUpIn, consultation_id: int = Path(...,
     consultation = services.get_consultation_for_user(user, consultation_id, log=False)
     form = FollowUpForm(payload.dict())
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     with as_actor(user):
         follow_up = services.follow_up_create(consultation=consultation, assigned_to=user, **form.cleaned_data)
     return Status(201, follow_up_out(follow_up))
@@ -366,7 +359,7 @@ def update_consultation(request, payload: ConsultationUpdate, consultation_id: i
         changes["duration_minutes"] = str(changes["duration_minutes"])
     form = ConsultationForm(data | changes, instance=consultation, user=user, client=consultation.client)
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     with as_actor(user):
         services.consultation_update(consultation=consultation, **form.cleaned_data)
     return consultation_out(services.get_consultation_for_user(user, consultation_id, log=False), with_notes=True)
@@ -439,7 +432,7 @@ def put_rota(request, payload: RotaIn, centre: str = Path(..., pattern=SLUG)):
     rota = Rota.objects.filter(centre=centre).first() or Rota(centre=centre)
     form = RotaForm({"slot_minutes": str(payload.slot_minutes), "is_bookable": payload.is_bookable}, instance=rota)
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     with as_actor(user):
         rota = services.rota_update(centre=centre, **form.cleaned_data)
     return rota_out(centre, rota)
@@ -470,7 +463,7 @@ def add_closed_day(request, payload: ClosedDayIn, centre: str = Path(..., patter
     centre = _rota_centre(user, centre)
     form = ClosedDayForm(payload.dict(), centre=centre)
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     try:
         with as_actor(user):
             day = services.closed_day_add(centre=centre, **form.cleaned_data)

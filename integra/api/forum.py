@@ -10,7 +10,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
-from integra.api.schemas import Error
+from integra.api.schemas import Error, form_errors
 from integra.core.audit import as_actor
 from integra.forum import forms, services
 from integra.forum.models import Answer, Question
@@ -118,10 +118,6 @@ def question_out(question: Question) -> dict:
     }
 
 
-def _errors(form) -> str:
-    return " ".join(f"{field}: {' '.join(messages)}" for field, messages in form.errors.items())
-
-
 def _forbidden():
     return Status(403, {"detail": "You do not have permission to do this."})
 
@@ -195,7 +191,7 @@ def moderate(request, question_id: int, payload: ModerateIn):
                 }
             )
             if not form.is_valid():
-                return Status(422, {"detail": _errors(form)})
+                return Status(422, {"detail": form_errors(form)})
             services.question_edit(question=question, by=user, **form.cleaned_data)
             services.question_publish(question=question, by=user)
         elif payload.action == "spam":
@@ -205,7 +201,7 @@ def moderate(request, question_id: int, payload: ModerateIn):
         elif payload.action == "merge":
             form = forms.MergeForm({"into": payload.into})
             if not form.is_valid() or form.cleaned_data["into"].pk == question.pk:
-                return Status(422, {"detail": _errors(form) or "into: Choose another question."})
+                return Status(422, {"detail": form_errors(form) or "into: Choose another question."})
             services.question_merge(question=question, into=form.cleaned_data["into"], by=user)
         else:
             from integra.centres.models import Centre
@@ -213,7 +209,7 @@ def moderate(request, question_id: int, payload: ModerateIn):
             centre = Centre.objects.active().filter(slug=payload.centre or "").first()
             form = forms.ReferForm({"centre": centre.pk if centre else "", "note": payload.note})
             if not form.is_valid():
-                return Status(422, {"detail": _errors(form)})
+                return Status(422, {"detail": form_errors(form)})
             services.question_refer(question=question, by=user, **form.cleaned_data)
     question.refresh_from_db()
     return summary_out(question)
@@ -238,7 +234,7 @@ def answer(request, question_id: int, payload: AnswerIn):
     unknown = set(payload.articles) - set(Article.objects.filter(pk__in=article_ids).values_list("slug", flat=True))
     form = forms.AnswerForm({"body": payload.body, "show_name": payload.show_name, "articles": article_ids})
     if unknown or not form.is_valid():
-        detail = _errors(form) if not form.is_valid() else ""
+        detail = form_errors(form) if not form.is_valid() else ""
         return Status(422, {"detail": (detail + (f" articles: unknown {sorted(unknown)}" if unknown else "")).strip()})
     with as_actor(user):
         created = services.answer_create(question=question, author=user, **form.cleaned_data)

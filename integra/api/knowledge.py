@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
-from integra.api.schemas import Error, Translations
+from integra.api.schemas import Error, Translations, form_errors
 from integra.core.audit import as_actor
 from integra.knowledge import services
 from integra.knowledge.forms import ArticleCreateForm, TranslationForm
@@ -159,7 +159,7 @@ def create_article(request, payload: ArticleIn):
     topic = Topic.objects.filter(slug=payload.topic).first()
     form = ArticleCreateForm({**payload.dict(), "topic": topic.pk if topic else ""})
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     data = form.cleaned_data
     with as_actor(user):
         article = services.article_create(
@@ -189,7 +189,7 @@ def save_translation(request, slug: str, language: str, payload: TranslationIn):
         return Status(403, {"detail": "You may not edit this language."})
     form = TranslationForm(payload.dict())
     if not form.is_valid():
-        return Status(422, {"detail": _errors(form)})
+        return Status(422, {"detail": form_errors(form)})
     with as_actor(user):
         translation = services.translation_save(article=article, language=language, user=user, **form.cleaned_data)
     return _translation_out(translation)
@@ -225,7 +225,3 @@ def translation_action(request, slug: str, language: str, action: str):
     except ValidationError as error:
         return Status(409, {"detail": " ".join(error.messages)})
     return _translation_out(translation)
-
-
-def _errors(form) -> str:
-    return " ".join(f"{field}: {' '.join(messages)}" for field, messages in form.errors.items())

@@ -2,6 +2,13 @@ from ninja import Field, Schema
 
 Translations = dict[str, str]
 CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+SLUG = r"^[-a-zA-Z0-9_]{1,50}$"
+REFERENCE = r"^[A-Za-z0-9-]{1,16}$"
+
+
+def form_errors(form) -> str:
+    """A form's errors as one line, "field: message …", for a 422 answer."""
+    return " ".join(f"{field}: {' '.join(messages)}" for field, messages in form.errors.items())
 
 
 class Error(Schema):
