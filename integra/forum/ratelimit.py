@@ -1,16 +1,13 @@
-"""The rate limit on asking, counted in the cache only.
+"""The forum's rate limits (asking, replying, similar-question look-ups), counted in the cache only.
 
-The cache key is a keyed hash (HMAC-SHA256 under a key derived from SECRET_KEY) of the client
-address and it expires with the window: no address is stored with a question or anywhere else.
+See integra.core.ratelimit: the cache key is a keyed hash of the address, which is never stored.
 """
-
-import hashlib
-import hmac
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
-from django.core.cache import cache
+
+from integra.core import ratelimit
 
 
 def _key() -> bytes:
@@ -20,19 +17,10 @@ def _key() -> bytes:
 
 
 def bucket(request, scope: str) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = hmac.new(_key(), f"{scope}|{address}".encode(), hashlib.sha256).hexdigest()
-    return f"forum:rl:{scope}:{digest[:32]}"
+    return ratelimit.bucket(request, namespace="forum", scope=scope, key=_key())
 
 
 def allow(request, scope: str = "ask") -> bool:
     """Count one request in this scope; False once the limit for the window is passed."""
     limit, window = settings.FORUM_RATE_LIMITS[scope]
-    key = bucket(request, scope)
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+    return ratelimit.allow(request, namespace="forum", scope=scope, limit=limit, window=window, key=_key())

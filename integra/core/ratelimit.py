@@ -1,0 +1,29 @@
+"""Rate limits counted in the cache only.
+
+The cache key is a keyed hash (HMAC-SHA256) of the scope and the client address (or another
+identity), and it expires with the window: the address itself is never stored anywhere.
+"""
+
+import hashlib
+import hmac
+
+from django.core.cache import cache
+
+
+def bucket(request, *, namespace: str, scope: str, key: bytes, who: str | None = None) -> str:
+    """The cache key counting this client's requests in a scope (no address in it)."""
+    who = who if who is not None else request.META.get("REMOTE_ADDR", "")
+    digest = hmac.new(key, f"{scope}|{who}".encode(), hashlib.sha256).hexdigest()
+    return f"{namespace}:rl:{scope}:{digest[:32]}"
+
+
+def allow(request, *, namespace: str, scope: str, limit: int, window: int, key: bytes, who: str | None = None) -> bool:
+    """Count one request in this scope; False once more than `limit` came within `window` seconds."""
+    name = bucket(request, namespace=namespace, scope=scope, key=key, who=who)
+    cache.add(name, 0, timeout=window)
+    try:
+        count = cache.incr(name)
+    except ValueError:  # expired between add and incr
+        cache.set(name, 1, timeout=window)
+        count = 1
+    return count <= limit
