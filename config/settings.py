@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "integra.knowledge",
     "integra.forum",
     "integra.violations",
+    "integra.hotline",
     "integra.api",
 ]
 
@@ -322,3 +323,21 @@ FORUM_RATE_LIMITS = {
 }
 # The site's public address, for links in answer notifications (e-mail and SMS).
 FORUM_PUBLIC_URL = env_str("FORUM_PUBLIC_URL", "http://localhost:8000")
+
+# --- Hotline (issue 12) ----------------------------------------------------------------------
+# Public call-back requests, counted in the cache under a keyed hash: (count, seconds), per address and per phone.
+HOTLINE_RATE_LIMITS = {
+    "address": (env_int("HOTLINE_CALLBACK_ADDRESS_LIMIT", 5), 3600),
+    "phone": (env_int("HOTLINE_CALLBACK_PHONE_LIMIT", 3), 86400),
+}
+# Telephony provider: "console" (default: nothing is sent, webhooks answer 403) or "twilio".
+TELEPHONY_BACKEND = env_str("TELEPHONY_BACKEND", "console")
+# Twilio's auth token signs every webhook; without it every webhook answers 403.
+TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
+# Recorded prompts per language for the phone menu, e.g. "bg=https://…/bg.mp3,en=https://…/en.mp3";
+# a language without one is read out by text-to-speech.
+TELEPHONY_PROMPT_URLS = dict(
+    item.split("=", 1) for item in env_list("TELEPHONY_PROMPT_URLS", []) if "=" in item
+)
+# The number calls are forwarded to while the line is open (operators' phones or a queue), E.164.
+TELEPHONY_OPERATOR_NUMBER = env_str("TELEPHONY_OPERATOR_NUMBER", "")

@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("staff/", include("integra.forum.staff_urls")),
     path("", include("integra.violations.urls")),
     path("staff/", include("integra.violations.staff_urls")),
+    path("", include("integra.hotline.urls")),
+    path("staff/", include("integra.hotline.staff_urls")),
     prefix_default_language=True,
 )
 

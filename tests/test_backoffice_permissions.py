@@ -41,6 +41,11 @@ def expect_centre_editor(centre):
     return expect
 
 
+def expect_hotline_operator(name):
+    role = role_of(name)
+    return 200 if role in (roles.CONSULTANT, roles.MEDIATOR, roles.CENTRE_MANAGER, roles.COORDINATOR) else 403
+
+
 BACK_OFFICE = [
     ("/en/staff/", expect_any_staff),
     ("/en/staff/tokens/", expect_any_staff),
@@ -48,6 +53,8 @@ BACK_OFFICE = [
     ("/en/staff/centres/sofia/edit/", expect_centre_editor("sofia")),
     ("/en/staff/centres/plovdiv/edit/", expect_centre_editor("plovdiv")),
     ("/bg/staff/centres/kardzhali/edit/", expect_centre_editor("kardzhali")),
+    ("/en/staff/hotline/", expect_hotline_operator),
+    ("/fa/staff/hotline/call-backs/", expect_hotline_operator),
 ]
 
 

@@ -101,3 +101,17 @@ ROLE_PERMISSIONS[EXPERT] = ["forum.answer_question"]
 ROLE_PERMISSIONS[CONSULTANT] += ["forum.answer_question"]
 ROLE_PERMISSIONS[MODERATOR] += ["forum.moderate_question", "forum.view_forum_figures"]
 ROLE_PERMISSIONS[COORDINATOR] += ["forum.view_forum_figures"]
+
+# Hotline (issue 12): consultants, mediators on duty and managers answer the line and call back;
+# managers and coordinators also keep the line's hours and see its figures.
+_HOTLINE_WORK = [
+    "hotline.add_call",
+    "hotline.view_call",
+    "hotline.change_call",
+    "hotline.view_callback",
+    "hotline.change_callback",
+]
+ROLE_PERMISSIONS[CONSULTANT] += _HOTLINE_WORK
+ROLE_PERMISSIONS[MEDIATOR] += _HOTLINE_WORK
+ROLE_PERMISSIONS[CENTRE_MANAGER] += [*_HOTLINE_WORK, "hotline.add_lineday", "hotline.view_hotline_figures"]
+ROLE_PERMISSIONS[COORDINATOR] += [*_HOTLINE_WORK, "hotline.add_lineday", "hotline.view_hotline_figures"]

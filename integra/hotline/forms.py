@@ -1,0 +1,166 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from integra.centres.models import Centre, Hotline
+from integra.clients.forms import CentreChoiceField
+from integra.core.languages import SPOKEN_LANGUAGES
+from integra.hotline.callers import normalise
+from integra.hotline.models import Call, CallBackAttempt, LineDay
+from integra.topics.models import Topic
+
+LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class TopicsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+def clean_caller_number(value: str) -> str:
+    value = (value or "").strip()
+    if value and not normalise(value):
+        raise forms.ValidationError(_("Enter a phone number, for example +359 88 123 4567 or 088 123 4567."))
+    return normalise(value)
+
+
+class CallForm(forms.ModelForm):
+    """One call on one screen. The number is optional and never stored: it only finds earlier calls."""
+
+    centre = CentreChoiceField(label=_("Centre"), queryset=Centre.objects.none(), required=False)
+    hotline = NamedChoiceField(label=_("Line"), queryset=Hotline.objects.all(), empty_label=None)
+    language = forms.ChoiceField(label=_("Language of the call"), choices=LANGUAGE_CHOICES, initial="bg")
+    topics = TopicsField(
+        label=_("Topics"), queryset=Topic.objects.active(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+    duration_minutes = forms.IntegerField(label=_("Duration (minutes)"), min_value=0, max_value=240, initial=5)
+    caller_number = forms.CharField(
+        label=_("Caller's number"),
+        required=False,
+        max_length=32,
+        help_text=_("Only to recognise a repeat caller: the number itself is not saved."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off", "dir": "ltr"}),
+    )
+
+    class Meta:
+        model = Call
+        fields = [
+            "hotline", "centre", "direction", "language", "interpreter_joined", "topics", "nationality", "gender",
+            "age_band", "outcome", "note",
+        ]  # fmt: skip
+        widgets = {
+            "direction": forms.RadioSelect,
+            "outcome": forms.RadioSelect,
+            "note": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        centres = Centre.objects.for_user(user).filter(is_active=True)
+        self.fields["centre"].queryset = centres
+        self.fields["outcome"].choices = [("", _("Not said")), *Call.Outcome.choices]
+        if user is not None and not user.is_network_wide:
+            self.fields["centre"].required = True
+            self.fields["centre"].empty_label = None
+        else:
+            self.fields["centre"].empty_label = _("The network (no centre)")
+        if self.instance.pk:
+            self.fields["duration_minutes"].initial = self.instance.duration_minutes
+        elif user is not None and not user.is_network_wide:
+            first = user.centres.order_by("slug").first()
+            self.fields["centre"].initial = first.pk if first else None
+
+    def clean_caller_number(self):
+        return clean_caller_number(self.cleaned_data.get("caller_number"))
+
+    def clean_note(self):
+        note = (self.cleaned_data.get("note") or "").strip()
+        if len(note) > 1000:
+            raise forms.ValidationError(_("Keep the note under 1000 characters."))
+        return note
+
+    def clean(self):
+        data = super().clean()
+        if data.get("topics") is not None and not data.get("topics"):
+            self.add_error("topics", _("Choose at least one topic."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        data["duration_seconds"] = data.pop("duration_minutes") * 60
+        data["nationality"] = str(data.get("nationality") or "")
+        data["topics"] = list(data.get("topics") or [])
+        return data
+
+
+class NonDataForm(forms.Form):
+    """The hidden line and centre carried by each one-click button."""
+
+    hotline = forms.ModelChoiceField(queryset=Hotline.objects.all(), required=False)
+    centre = forms.ModelChoiceField(queryset=Centre.objects.none(), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["centre"].queryset = Centre.objects.for_user(user).filter(is_active=True)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("hotline"):
+            data["hotline"] = Hotline.objects.order_by("position", "pk").first()
+            if data["hotline"] is None:
+                raise forms.ValidationError(_("No hotline is set up yet."))
+        if not data.get("centre") and self.user is not None and not self.user.is_network_wide:
+            data["centre"] = self.user.centres.order_by("slug").first()
+            if data["centre"] is None:
+                raise forms.ValidationError(_("You are not tied to a centre."))
+        return data
+
+
+class AttemptForm(forms.Form):
+    result = forms.ChoiceField(
+        label=_("What happened?"),
+        choices=CallBackAttempt.Result.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what happened on the call.")},
+    )
+
+
+class LineDayForm(forms.ModelForm):
+    class Meta:
+        model = LineDay
+        fields = ["date", "opens", "closes", "reason"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "opens": forms.TimeInput(attrs={"type": "time"}),
+            "closes": forms.TimeInput(attrs={"type": "time"}),
+        }
+        help_texts = {"opens": _("Leave both times empty to close the line for the whole day.")}
+
+    def __init__(self, *args, hotline=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.hotline = hotline
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens"), data.get("closes")
+        if (opens is None) != (closes is None):
+            raise forms.ValidationError(_("Give both times, or neither to close the line for the day."))
+        if opens is not None and closes is not None and closes <= opens:
+            self.add_error("closes", _("The line must close after it opens."))
+        if data.get("date") and LineDay.objects.filter(hotline=self.hotline, date=data["date"]).exists():
+            self.add_error("date", _("This day already has an exception. Remove it first."))
+        return data
+
+
+class SimulateForm(forms.Form):
+    at = forms.DateTimeField(
+        label=_("Date and time"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        error_messages={"invalid": _("Enter a date and time, for example 2026-12-24 10:30.")},
+    )

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from integra.hotline import staff_views
+
+app_name = "hotline_staff"
+urlpatterns = [
+    path("hotline/", staff_views.call_log, name="log"),
+    path("hotline/non-data/<slug:kind>/", staff_views.call_non_data, name="non_data"),
+    path("hotline/calls/<int:pk>/", staff_views.call_edit, name="call"),
+    path("hotline/call-backs/", staff_views.call_back_queue, name="call_backs"),
+    path("hotline/call-backs/<int:pk>/", staff_views.call_back_detail, name="call_back"),
+    path("hotline/call-backs/<int:pk>/take/", staff_views.call_back_take, name="call_back_take"),
+    path("hotline/call-backs/<int:pk>/release/", staff_views.call_back_release, name="call_back_release"),
+    path("hotline/call-backs/<int:pk>/attempt/", staff_views.call_back_attempt, name="call_back_attempt"),
+    path("hotline/lines/<int:pk>/hours/", staff_views.line_hours, name="hours"),
+]

@@ -1,0 +1,209 @@
+"""The hotline back office: a call in one screen, one-click non-data calls, the call-back queue, the hours."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from integra.centres.models import Hotline
+from integra.core.audit import log_read
+from integra.hotline import services
+from integra.hotline.callers import caller_hash
+from integra.hotline.forms import AttemptForm, CallForm, LineDayForm, NonDataForm, SimulateForm
+from integra.hotline.hours import calendar_for
+from integra.hotline.models import Call, CallBack, LineDay
+
+
+def _recent_calls(user):
+    return Call.objects.for_user(user).for_list().filter(operator=user).order_by("-started_at", "-pk")[:15]
+
+
+def _non_data_counts(user):
+    today = timezone.localdate()
+    counts = dict.fromkeys(Call.NON_DATA, 0)
+    rows = Call.objects.for_user(user).non_data().filter(started_at__date=today).values_list("kind", flat=True)
+    for kind in rows:
+        counts[kind] += 1
+    return [(kind, Call.Kind(kind).label, counts[kind]) for kind in Call.NON_DATA]
+
+
+@permission_required("hotline.add_call", raise_exception=True)
+def call_log(request):
+    """The operator's screen: a call in one form, the non-data buttons, the repeat-caller panel, my last calls."""
+    form = CallForm(request.POST or None, user=request.user, initial={"hotline": services.default_hotline()})
+    repeat = None
+    if request.method == "POST" and "lookup" in request.POST:
+        form.is_valid()  # show what is wrong, save nothing
+        number = form.cleaned_data.get("caller_number") if hasattr(form, "cleaned_data") else ""
+        if number:
+            repeat = services.repeat_caller(user=request.user, hash_=caller_hash(number))
+    elif request.method == "POST" and form.is_valid():
+        call = services.call_log(by=request.user, **form.service_kwargs())
+        messages.success(request, _("The call was logged."))
+        if call.outcome == Call.Outcome.CALL_BACK_PROMISED:
+            messages.info(request, _("Remember to add the promised call-back to the queue."))
+        return redirect("hotline_staff:log")
+    context = {
+        "form": form,
+        "repeat": repeat,
+        "calls": _recent_calls(request.user),
+        "non_data": _non_data_counts(request.user),
+    }
+    return render(request, "hotline/staff/call_log.html", context)
+
+
+@require_POST
+@permission_required("hotline.add_call", raise_exception=True)
+def call_non_data(request, kind):
+    if kind not in Call.NON_DATA:
+        raise Http404
+    form = NonDataForm(request.POST, user=request.user)
+    if not form.is_valid():
+        for error in form.non_field_errors() or [_("The call could not be counted.")]:
+            messages.error(request, error)
+        return redirect("hotline_staff:log")
+    services.call_non_data(by=request.user, kind=kind, **form.cleaned_data)
+    messages.success(request, _("Counted: %(kind)s.") % {"kind": Call.Kind(kind).label})
+    return redirect("hotline_staff:log")
+
+
+@permission_required("hotline.change_call", raise_exception=True)
+def call_edit(request, pk):
+    call = services.get_call_for_user(request.user, pk)
+    if call.is_non_data:
+        raise Http404
+    form = CallForm(request.POST or None, instance=call, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.service_kwargs()
+        services.call_update(call=call, by=request.user, **data)
+        messages.success(request, _("The call was saved."))
+        return redirect("hotline_staff:log")
+    repeat = services.repeat_caller(user=request.user, hash_=call.caller_hash, exclude_pk=call.pk)
+    return render(request, "hotline/staff/call_form.html", {"form": form, "call": call, "repeat": repeat})
+
+
+@permission_required("hotline.view_callback", raise_exception=True)
+def call_back_queue(request):
+    call_backs = list(CallBack.objects.for_user(request.user).open().for_queue()[:200])
+    now = timezone.now()
+    rows = [(cb, cb.is_overdue(now), now - cb.created_at) for cb in call_backs]
+    return render(request, "hotline/staff/call_back_queue.html", {"rows": rows, "now": now})
+
+
+@permission_required("hotline.view_callback", raise_exception=True)
+def call_back_detail(request, pk):
+    call_back = services.get_call_back_for_user(request.user, pk)
+    mine = call_back.status == CallBack.Status.TAKEN and call_back.taken_by_id == request.user.pk
+    if mine:
+        log_read(call_back)  # the number is shown: that read is audited
+    attempts = call_back.attempts.select_related("by")
+    return render(
+        request,
+        "hotline/staff/call_back_detail.html",
+        {"call_back": call_back, "mine": mine, "attempts": attempts, "form": AttemptForm(), "now": timezone.now()},
+    )
+
+
+@require_POST
+@permission_required("hotline.change_callback", raise_exception=True)
+def call_back_take(request, pk):
+    call_back = services.get_call_back_for_user(request.user, pk)
+    try:
+        services.call_back_take(call_back_id=call_back.pk, by=request.user)
+    except services.CallBackTaken as error:
+        messages.error(request, str(error))
+        return redirect("hotline_staff:call_backs")
+    return redirect("hotline_staff:call_back", pk=call_back.pk)
+
+
+@require_POST
+@permission_required("hotline.change_callback", raise_exception=True)
+def call_back_release(request, pk):
+    call_back = services.get_call_back_for_user(request.user, pk)
+    try:
+        services.call_back_release(call_back_id=call_back.pk, by=request.user)
+    except services.CallBackNotYours as error:
+        messages.error(request, str(error))
+    return redirect("hotline_staff:call_backs")
+
+
+@require_POST
+@permission_required("hotline.change_callback", raise_exception=True)
+def call_back_attempt(request, pk):
+    call_back = services.get_call_back_for_user(request.user, pk)
+    form = AttemptForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "hotline/staff/call_back_detail.html",
+            {
+                "call_back": call_back,
+                "mine": call_back.taken_by_id == request.user.pk,
+                "attempts": call_back.attempts.select_related("by"),
+                "form": form,
+                "now": timezone.now(),
+            },
+            status=400,
+        )
+    try:
+        services.call_back_attempt(call_back_id=call_back.pk, by=request.user, result=form.cleaned_data["result"])
+    except services.CallBackNotYours as error:
+        messages.error(request, str(error))
+        return redirect("hotline_staff:call_back", pk=call_back.pk)
+    call_back.refresh_from_db()
+    if call_back.status == CallBack.Status.DONE:
+        messages.success(request, _("Called back. Log the call now."))
+        return redirect("hotline_staff:log")
+    if call_back.status == CallBack.Status.UNREACHABLE:
+        messages.info(request, _("Closed as unreachable. The number was deleted."))
+    else:
+        messages.info(request, _("Attempt logged; the call-back is back in the queue."))
+    return redirect("hotline_staff:call_backs")
+
+
+def _hotline(pk):
+    return get_object_or_404(Hotline.objects.prefetch_related("line_hours", "line_days"), pk=pk)
+
+
+@permission_required("hotline.view_call", raise_exception=True)
+def line_hours(request, pk):
+    """The line's week, its exceptions and the coming public holidays; "simulate" shows what a caller gets."""
+    hotline = _hotline(pk)
+    calendar = calendar_for(hotline)
+    simulate = SimulateForm(request.GET if "at" in request.GET else None)
+    simulated = None
+    if simulate.is_bound and simulate.is_valid():
+        simulated = calendar.status(simulate.cleaned_data["at"])
+    can_change = request.user.has_perm("hotline.add_lineday")
+    day_form = LineDayForm(request.POST or None, hotline=hotline) if can_change else None
+    if request.method == "POST":
+        if not can_change:
+            raise Http404
+        if "remove" in request.POST:
+            LineDay.objects.filter(hotline=hotline, pk=request.POST.get("remove")).delete()
+            messages.success(request, _("The exception was removed."))
+            return redirect("hotline_staff:hours", pk=hotline.pk)
+        if day_form.is_valid():
+            day_form.instance.hotline = hotline
+            day_form.save()
+            messages.success(request, _("The exception was added."))
+            return redirect("hotline_staff:hours", pk=hotline.pk)
+    today = timezone.localdate()
+    coming = [(today + timezone.timedelta(days=i)) for i in range(14)]
+    days = [(day, calendar.hours_on(day), calendar.exceptions.get(day)) for day in coming]
+    return render(
+        request,
+        "hotline/staff/line_hours.html",
+        {
+            "hotline": hotline,
+            "days": days,
+            "status": calendar.status(timezone.now()),
+            "simulate": simulate,
+            "simulated": simulated,
+            "day_form": day_form,
+            "exceptions": [e for e in hotline.line_days.all() if e.date >= today],
+        },
+    )
