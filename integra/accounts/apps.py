@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -18,5 +19,15 @@ class AccountsConfig(AppConfig):
             exclude_fields=["password", "last_login"],
             m2m_fields={"groups", "centres"},
         )
+        user_logged_in.connect(_audit_superuser_sign_in, dispatch_uid="integra_audit_superuser_sign_in")
         # Every app's post_migrate: the last one sees all permissions created.
         post_migrate.connect(lambda **kwargs: roles_sync(), weak=False, dispatch_uid="integra_roles_sync")
+
+
+def _audit_superuser_sign_in(sender, request, user, **kwargs):
+    """Superusers are break-glass accounts: every sign-in of one is an audit entry coordinators see."""
+    if user.is_superuser:
+        from integra.core.audit import as_actor, log_read
+
+        with as_actor(user):
+            log_read(user)

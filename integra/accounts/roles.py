@@ -36,6 +36,9 @@ STAFF_ROLES = tuple(ROLE_LABELS)
 
 # Roles that see every centre; every other role sees only the centres it is tied to.
 NETWORK_ROLES = frozenset({COORDINATOR, ADMINISTRATOR})
+# Roles that reach client files, consultation notes or violation reports (or grant them): only a
+# superuser may grant one of these (integra.accounts.admin), so no administrator can give it alone.
+SENSITIVE_ROLES = frozenset({CONSULTANT, CENTRE_MANAGER, RIGHTS_OFFICER, COORDINATOR, ADMINISTRATOR})
 # Roles whose work is tied to centres (the demo data has one of each per centre).
 CENTRE_ROLES = (CONSULTANT, CENTRE_MANAGER, TRAINER, MEDIATOR)
 

@@ -14,7 +14,8 @@ from integra.core.crypto import EncryptedTextField
 
 def _case_centres(user):
     """None for every centre, else a queryset of the centre ids the user works with cases in."""
-    if user.is_superuser or user.has_role(*NETWORK_CASE_ROLES):
+    # A superuser is no way around this: break-glass accounts get no client data (issue 9).
+    if user.has_role(*NETWORK_CASE_ROLES):
         return None
     if not user.has_role(*CASE_ROLES):
         return []
