@@ -7,12 +7,14 @@ from django.core import signing
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from integra.centres.models import Centre
-from integra.consultations import services
+from integra.consultations import ratelimit, services
 from integra.consultations.forms import LANGUAGE_CHOICES, parse_slot, slot_value
+from integra.consultations.models import Appointment
 from integra.core.wizard import STATE_FIELD, Step, Wizard, unseal
 from integra.topics.models import Topic
 
@@ -174,7 +176,20 @@ class BookingWizard(Wizard):
             return {"centre": data.get("centre"), "day": data.get("day"), "check_free": check_free}
         return {}
 
+    error = ""
+
+    def extra_context(self, request, data):
+        return {"rate_error": self.error}
+
     def done(self, request, data, submission_key):
+        phone, email = str(data.get("phone") or ""), data.get("email", "")
+        repeated = Appointment.objects.filter(submission_hash=services.submission_hash(submission_key)).exists()
+        if not repeated and not ratelimit.allow_booking(request, phone=phone, email=email):
+            message = _g(
+                "We have received several bookings from you in a short time. Please try again later, "
+                "or call the centre or the hotline to book."
+            )
+            return self._check_again(request, submission_key, message, status=429)
         try:
             appointment = services.appointment_book(
                 centre=data["centre"],
@@ -183,15 +198,25 @@ class BookingWizard(Wizard):
                 language=data["language"],
                 interpreter_needed=data.get("interpreter_needed", False),
                 name=data["name"],
-                phone=str(data.get("phone") or ""),
-                email=data.get("email", ""),
+                phone=phone,
+                email=email,
                 submission_key=submission_key,
                 member=request.user,
             )
         except (services.SlotTaken, services.SlotInvalid) as error:
             return self._slot_again(request, data, str(error))
+        except services.TooManyBookings as error:
+            return self._check_again(request, submission_key, str(error))
         url = reverse("consultations:booking_confirmation", args=[confirmation_token(appointment)])
         return HttpResponseRedirect(url)
+
+    def _check_again(self, request, submission_key, message, status=200):
+        """The check-your-answers page again with the message on top; every answer is kept."""
+        self.error = message
+        state = unseal(request.POST[STATE_FIELD], f"wizard:{self.name}", self.max_age)
+        response = self.render_check(request, state.get("a", {}), state.get("k", submission_key))
+        response.status_code = status
+        return response
 
     def _slot_again(self, request, data, message):
         """Back to the time question with a clear message; every other answer is kept."""
@@ -249,8 +274,19 @@ class FindBookingForm(forms.Form):
         error_messages={"required": _("Enter the phone number or e-mail you gave when booking.")},
     )
 
+    def __init__(self, *args, limited: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limited = limited
+
     def clean(self):
         data = super().clean()
+        if not self.errors and self.limited:
+            raise forms.ValidationError(
+                _(
+                    "You have tried to find a booking many times. "
+                    "Please wait 15 minutes and try again, or call the centre."
+                )
+            )
         if not self.errors:
             self.appointment = services.appointment_find(data["reference"], data["contact"])
             if self.appointment is None:

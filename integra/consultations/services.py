@@ -26,6 +26,10 @@ class SlotInvalid(Exception):
     """Not a time this centre offers (past, outside hours, closed day)."""
 
 
+class TooManyBookings(Exception):
+    """This phone number or e-mail already holds the most upcoming bookings allowed."""
+
+
 # -- consultations -----------------------------------------------------------------------------------
 
 
@@ -252,14 +256,26 @@ def appointment_book(
     email: str = "",
     submission_key: str = "",
     member=None,
+    cap_per_contact: bool = True,
 ) -> Appointment:
     """Book a slot. The unique constraint on active (centre, start) decides races: exactly one wins,
-    the others get SlotTaken. The same submission key twice returns the first booking."""
+    the others get SlotTaken. The same submission key twice returns the first booking.
+
+    One phone number or e-mail holds at most BOOKING_MAX_ACTIVE_PER_CONTACT upcoming bookings
+    (TooManyBookings); staff booking for a caller pass cap_per_contact=False."""
     digest = submission_hash(submission_key) if submission_key else None
     if digest:
         existing = Appointment.objects.filter(submission_hash=digest).first()
         if existing is not None:
             return existing
+    if cap_per_contact and upcoming_for_contact(phone=phone, email=email) >= settings.BOOKING_MAX_ACTIVE_PER_CONTACT:
+        raise TooManyBookings(
+            _(
+                "You already have %(count)d upcoming bookings with this phone number or e-mail. "
+                "Cancel or change one of them first, or call the centre."
+            )
+            % {"count": settings.BOOKING_MAX_ACTIVE_PER_CONTACT}
+        )
     end = slot_check(centre, start)
     try:
         with transaction.atomic():
@@ -282,6 +298,18 @@ def appointment_book(
             if existing is not None:
                 return existing
         raise SlotTaken(_("Sorry, someone booked this time a moment ago. Please choose another time.")) from None
+
+
+def upcoming_for_contact(*, phone: str = "", email: str = "") -> int:
+    """How many future, not cancelled bookings carry this phone number (E.164) or e-mail (any case)."""
+    from django.db.models import Q
+
+    match = Q(pk__in=[])
+    if phone:
+        match |= Q(phone=phone)
+    if email:
+        match |= Q(email__iexact=email.strip())
+    return Appointment.objects.filter(match, status=Appointment.Status.BOOKED, start__gt=timezone.now()).count()
 
 
 def appointment_find(reference: str, contact: str) -> Appointment | None:

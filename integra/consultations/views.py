@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from integra.consultations import services
+from integra.consultations import ratelimit, services
 from integra.consultations.booking import (
     CONFIRMATION_SALT,
     MANAGE_MAX_AGE,
@@ -75,10 +75,11 @@ def booking_ics(request, token):
 
 @login_not_required
 def booking_find(request):
-    form = FindBookingForm(request.POST or None)
+    limited = request.method == "POST" and not ratelimit.allow_find(request, request.POST.get("reference", ""))
+    form = FindBookingForm(request.POST or None, limited=limited)
     if request.method == "POST" and form.is_valid():
         return redirect("consultations:booking_manage", token=manage_token(form.appointment))
-    return render(request, "consultations/public/booking_find.html", {"form": form})
+    return render(request, "consultations/public/booking_find.html", {"form": form}, status=429 if limited else 200)
 
 
 @login_not_required

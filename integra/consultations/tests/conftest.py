@@ -3,6 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.cache import cache
 
 from integra.core import sms
 
@@ -15,6 +16,13 @@ NOW = datetime(2026, 11, 23, 8, 0, tzinfo=SOFIA)
 def monday_morning():
     with time_machine.travel(NOW, tick=False):
         yield NOW
+
+
+@pytest.fixture(autouse=True)
+def empty_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

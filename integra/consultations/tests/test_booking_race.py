@@ -40,7 +40,7 @@ def test_visitors_racing_for_one_slot_get_exactly_one_booking():
     with time_machine.travel(NOW, tick=False):
         pages = []
         for number in range(VISITORS):
-            client = Client()
+            client = Client(REMOTE_ADDR=f"10.0.0.{number}")  # six visitors, six addresses (the rate limit)
             contact = {"contact-name": f"Visitor {number}", "contact-phone": f"088 123 45{number:02d}"}
             pages.append((client, reach_check_page(client, contact=contact)))
 
