@@ -297,6 +297,17 @@ TWILIO_FROM = env_str("TWILIO_FROM", "")
 # How many days ahead the public booking offers slots, and the least notice before a slot.
 BOOKING_HORIZON_DAYS = env_int("BOOKING_HORIZON_DAYS", 21)
 BOOKING_MIN_NOTICE_HOURS = env_int("BOOKING_MIN_NOTICE_HOURS", 2)
+# Public booking limits (issue 9, finding 4), counted in the cache under a keyed hash: (count, seconds).
+BOOKING_RATE_LIMITS = {
+    "address": (env_int("BOOKING_ADDRESS_LIMIT", 5), 3600),  # bookings sent per client address per hour
+    "contact": (env_int("BOOKING_CONTACT_LIMIT", 3), 86400),  # bookings sent per phone / e-mail per day
+    "find": (env_int("BOOKING_FIND_LIMIT", 10), 900),  # change/cancel look-ups per address per 15 minutes
+    "find_reference": (env_int("BOOKING_FIND_REFERENCE_LIMIT", 5), 900),  # look-ups per booking reference
+}
+# Upcoming (future, not cancelled) bookings one phone number or e-mail may hold through the public booking.
+BOOKING_MAX_ACTIVE_PER_CONTACT = env_int("BOOKING_MAX_ACTIVE_PER_CONTACT", 2)
+# A booking's confirmation link works until this many days after the appointment.
+BOOKING_LINK_DAYS_AFTER = env_int("BOOKING_LINK_DAYS_AFTER", 7)
 
 # --- Violation reports (issue 6) --------------------------------------------------------
 # Closed reports and their files are deleted this many days after closing.
@@ -309,17 +320,6 @@ VIOLATIONS_MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # files per report, together
 VIOLATIONS_RATE_LIMITS = {
     "submit": (env_int("VIOLATIONS_SUBMIT_LIMIT", 5), 3600),
     "receipt": (env_int("VIOLATIONS_RECEIPT_LIMIT", 10), 900),
-# Public booking limits (issue 9, finding 4), counted in the cache under a keyed hash: (count, seconds).
-BOOKING_RATE_LIMITS = {
-    "address": (env_int("BOOKING_ADDRESS_LIMIT", 5), 3600),  # bookings sent per client address per hour
-    "contact": (env_int("BOOKING_CONTACT_LIMIT", 3), 86400),  # bookings sent per phone / e-mail per day
-    "find": (env_int("BOOKING_FIND_LIMIT", 10), 900),  # change/cancel look-ups per address per 15 minutes
-    "find_reference": (env_int("BOOKING_FIND_REFERENCE_LIMIT", 5), 900),  # look-ups per booking reference
-}
-# Upcoming (future, not cancelled) bookings one phone number or e-mail may hold through the public booking.
-BOOKING_MAX_ACTIVE_PER_CONTACT = env_int("BOOKING_MAX_ACTIVE_PER_CONTACT", 2)
-# A booking's confirmation link works until this many days after the appointment.
-BOOKING_LINK_DAYS_AFTER = env_int("BOOKING_LINK_DAYS_AFTER", 7)
     "write": (env_int("VIOLATIONS_WRITE_LIMIT", 30), 3600),
 }
 
