@@ -13,3 +13,13 @@ def reference_data(db):
 def staff(reference_data):
     """One named user per role and centre: staff["consultant.sofia"], staff["coordinator"] …"""
     return make_staff()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits, login delays and cached pages live in the cache: no test sees another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +19,8 @@ class AccountsConfig(AppConfig):
             exclude_fields=["password", "last_login"],
             m2m_fields={"groups", "centres"},
         )
+        user_login_failed.connect(_count_failure, dispatch_uid="integra_login_delay_failure")
+        user_logged_in.connect(_forget_failures, dispatch_uid="integra_login_delay_reset")
         user_logged_in.connect(_audit_superuser_sign_in, dispatch_uid="integra_audit_superuser_sign_in")
         # Every app's post_migrate: the last one sees all permissions created.
         post_migrate.connect(lambda **kwargs: roles_sync(), weak=False, dispatch_uid="integra_roles_sync")
@@ -31,3 +33,16 @@ def _audit_superuser_sign_in(sender, request, user, **kwargs):
 
         with as_actor(user):
             log_read(user)
+
+
+def _count_failure(sender, credentials, request=None, **kwargs):
+    from integra.accounts import throttle
+
+    if credentials.get("username"):
+        throttle.record_failure(credentials["username"])
+
+
+def _forget_failures(sender, request, user, **kwargs):
+    from integra.accounts import throttle
+
+    throttle.reset(user.get_username())

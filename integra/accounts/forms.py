@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from integra.accounts import throttle
 from integra.accounts.models import User
 
 
@@ -12,6 +13,19 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("The username or password is not right. Check them and try again."),
         "inactive": _("This account is not active."),
     }
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username:
+            wait = throttle.seconds_to_wait(username)
+            if wait:
+                # Checked before the password: a guess made too early is not tried at all.
+                raise ValidationError(
+                    _("Too many wrong passwords for this account. Wait %(seconds)s seconds and try again."),
+                    code="throttled",
+                    params={"seconds": wait},
+                )
+        return super().clean()
 
 
 class MemberSignupForm(forms.Form):

@@ -9,10 +9,12 @@ import hmac
 
 from django.core.cache import cache
 
+from integra.core.net import client_ip
+
 
 def bucket(request, *, namespace: str, scope: str, key: bytes, who: str | None = None) -> str:
     """The cache key counting this client's requests in a scope (no address in it)."""
-    who = who if who is not None else request.META.get("REMOTE_ADDR", "")
+    who = who if who is not None else client_ip(request)
     digest = hmac.new(key, f"{scope}|{who}".encode(), hashlib.sha256).hexdigest()
     return f"{namespace}:rl:{scope}:{digest[:32]}"
 
