@@ -5,6 +5,7 @@ DEBUG=1; production sets DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, CACHE_URL and
 the e-mail variables.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -155,8 +156,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-# Lock an account after 5 failures from anywhere, and an address after 5 failures on any accounts.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Lock the (username, address) pair after 5 failures: a wrong password typed at one address never
+# locks another person out, even behind a proxy. Guessing one account from many addresses meets the
+# growing per-username delay in integra.accounts.throttle instead of a lock anyone could trigger.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "integra.core.net.client_ip"
+LOGIN_DELAY_AFTER_FAILURES = env_int("LOGIN_DELAY_AFTER_FAILURES", 10)  # failures (any address) before it starts
+LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", 300)
 AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, no record of successful sign-ins
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
@@ -224,8 +230,14 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-if env_bool("BEHIND_TLS_PROXY", False):
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Addresses (or networks) of the reverse proxies whose X-Forwarded-For is believed (integra.core.net).
+# Behind the proxy the default is a proxy on the same host; set it to the load balancers' addresses.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1/32", "::1/128"] if BEHIND_TLS_PROXY else [])
+for _proxy in TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # fail loudly at start-up on a malformed entry
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 CONTENT_SECURITY_POLICY = {
