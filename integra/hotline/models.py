@@ -30,9 +30,17 @@ def _hotline_centres(user):
 
 class CallQuerySet(models.QuerySet):
     def for_user(self, user):
-        """Calls of the user's centres; calls logged for the network (no centre) only for network roles."""
+        """Calls of the user's centres, and calls the phone system logged that nobody has completed yet."""
         centres = _hotline_centres(user)
-        return self if centres is None else self.filter(centre__in=centres)
+        if centres is None:
+            return self
+        return self.filter(Q(centre__in=centres) | Q(centre__isnull=True, operator__isnull=True))
+
+    def awaiting_details(self, *, since):
+        """Logged by the phone system, answered, and not yet completed by an operator."""
+        return self.filter(
+            operator__isnull=True, provider_call_id__isnull=False, status=Call.Status.ENDED, started_at__gte=since
+        )
 
     def for_list(self):
         return self.select_related("hotline", "centre", "operator").prefetch_related("topics")

@@ -49,6 +49,10 @@ def call_log(request):
     context = {
         "form": form,
         "repeat": repeat,
+        "awaiting": Call.objects.for_user(request.user)
+        .awaiting_details(since=timezone.now() - timezone.timedelta(days=2))
+        .select_related("hotline")
+        .order_by("-started_at")[:20],
         "calls": _recent_calls(request.user),
         "non_data": _non_data_counts(request.user),
     }

@@ -153,3 +153,14 @@ def test_a_malformed_body_is_a_clear_400_or_harmless_never_a_500(client, twilio,
 def test_get_is_not_allowed(client, twilio):
     assert client.get(STATUS).status_code in (403, 405)
     assert Call.objects.count() == 0
+
+
+def test_operators_see_the_automatic_call_and_complete_it(client, twilio, staff):
+    from integra.hotline.tests.helpers import signed_in
+
+    post(client, STATUS, fixture("twilio_status_completed"))
+    call = Call.objects.get()
+    signed_in(client, staff["mediator.kardzhali"])
+    page = client.get("/en/staff/hotline/").content.decode()
+    assert f"/en/staff/hotline/calls/{call.pk}/" in page and "Calls from the phone system to complete" in page
+    assert client.get(f"/en/staff/hotline/calls/{call.pk}/").status_code == 200
