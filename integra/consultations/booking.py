@@ -1,8 +1,9 @@
 """The public booking: a one-question-per-page wizard, its confirmation and .ics, and cancel/reschedule."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -15,11 +16,15 @@ from integra.centres.models import Centre
 from integra.consultations import ratelimit, services
 from integra.consultations.forms import LANGUAGE_CHOICES, parse_slot, slot_value
 from integra.consultations.models import Appointment
+from integra.core import grants
 from integra.core.wizard import STATE_FIELD, Step, Wizard, unseal
 from integra.topics.models import Topic
 
 CONFIRMATION_SALT = "integra.booking.confirmation"
-MANAGE_SALT = "integra.booking.manage"
+# Secret links are exchanged for a grant in the browser session, then the page is shown without the
+# token in its URL (issue 9, finding 7): the token is in one request only.
+CONFIRMATION_GRANT, MANAGE_GRANT = "booking.confirmation", "booking.manage"
+CONFIRMATION_GRANT_MAX_AGE = 2 * 3600
 MANAGE_MAX_AGE = 3600
 
 
@@ -27,8 +32,14 @@ def confirmation_token(appointment) -> str:
     return signing.dumps(appointment.pk, salt=CONFIRMATION_SALT)
 
 
-def manage_token(appointment) -> str:
-    return signing.dumps(appointment.pk, salt=MANAGE_SALT)
+def link_is_valid(appointment) -> bool:
+    """A confirmation link works until BOOKING_LINK_DAYS_AFTER days after the appointment's end."""
+    return timezone.now() <= appointment.end + timedelta(days=settings.BOOKING_LINK_DAYS_AFTER)
+
+
+def grant_confirmation(request, appointment) -> None:
+    """This browser session may see the booking's confirmation page (without a token in its URL)."""
+    grants.grant(request, CONFIRMATION_GRANT, appointment.pk, CONFIRMATION_GRANT_MAX_AGE)
 
 
 class NamedChoiceField(forms.ModelChoiceField):
@@ -207,8 +218,8 @@ class BookingWizard(Wizard):
             return self._slot_again(request, data, str(error))
         except services.TooManyBookings as error:
             return self._check_again(request, submission_key, str(error))
-        url = reverse("consultations:booking_confirmation", args=[confirmation_token(appointment)])
-        return HttpResponseRedirect(url)
+        grant_confirmation(request, appointment)
+        return HttpResponseRedirect(reverse("consultations:booking_confirmation"))
 
     def _check_again(self, request, submission_key, message, status=200):
         """The check-your-answers page again with the message on top; every answer is kept."""

@@ -6,24 +6,31 @@ from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from integra.consultations import ratelimit, services
 from integra.consultations.booking import (
+    CONFIRMATION_GRANT,
     CONFIRMATION_SALT,
+    MANAGE_GRANT,
     MANAGE_MAX_AGE,
-    MANAGE_SALT,
     BookingWizard,
     FindBookingForm,
     RescheduleForm,
-    manage_token,
+    confirmation_token,
+    grant_confirmation,
+    link_is_valid,
 )
 from integra.consultations.models import Appointment
+from integra.core import grants
 from integra.core.i18n import pick
 
 booking_start = login_not_required(BookingWizard.as_view())
+
 
 
 def _from_token(token: str, salt: str, max_age=None) -> Appointment:
@@ -34,26 +41,66 @@ def _from_token(token: str, salt: str, max_age=None) -> Appointment:
     return get_object_or_404(Appointment.objects.select_related("centre", "topic"), pk=pk)
 
 
+def _granted(request, scope: str) -> Appointment | None:
+    pk = grants.granted(request, scope)
+    return Appointment.objects.select_related("centre", "topic").filter(pk=pk).first() if pk else None
+
+
+def _private(response):
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _link_expired(request, appointment=None, status=410):
+    context = {"appointment": appointment, "start": appointment and timezone.localtime(appointment.start)}
+    return _private(render(request, "consultations/public/booking_link_expired.html", context, status=status))
+
+
 @login_not_required
 def booking_landing(request):
     return render(request, "consultations/public/booking_landing.html")
 
 
 @login_not_required
-def booking_confirmation(request, token):
+@never_cache
+def booking_confirmation_link(request, token, ics=False):
+    """The link from the confirmation (SMS, e-mail, a bookmark): exchanged for a session grant."""
     appointment = _from_token(token, CONFIRMATION_SALT)
-    return render(
-        request,
-        "consultations/public/booking_confirmation.html",
-        {"appointment": appointment, "token": token, "start": timezone.localtime(appointment.start)},
+    if not link_is_valid(appointment):
+        return _link_expired(request, appointment)
+    grant_confirmation(request, appointment)
+    return redirect("consultations:booking_ics" if ics else "consultations:booking_confirmation")
+
+
+@login_not_required
+@never_cache
+def booking_confirmation(request):
+    appointment = _granted(request, CONFIRMATION_GRANT)
+    if appointment is None or not link_is_valid(appointment):
+        return _link_expired(request, appointment, status=404 if appointment is None else 410)
+    return _private(
+        render(
+            request,
+            "consultations/public/booking_confirmation.html",
+            {
+                "appointment": appointment,
+                "start": timezone.localtime(appointment.start),
+                "link": request.build_absolute_uri(
+                    reverse("consultations:booking_confirmation_link", args=[confirmation_token(appointment)])
+                ),
+            },
+        )
     )
 
 
 @login_not_required
-def booking_ics(request, token):
+@never_cache
+def booking_ics(request):
     from icalendar import Calendar, Event  # noqa: PLC0415
 
-    appointment = _from_token(token, CONFIRMATION_SALT)
+    appointment = _granted(request, CONFIRMATION_GRANT)
+    if appointment is None or not link_is_valid(appointment):
+        return _link_expired(request, appointment, status=404 if appointment is None else 410)
     calendar = Calendar()
     calendar.add("prodid", "-//Integra//Consultation booking//EN")
     calendar.add("version", "2.0")
@@ -78,31 +125,53 @@ def booking_find(request):
     limited = request.method == "POST" and not ratelimit.allow_find(request, request.POST.get("reference", ""))
     form = FindBookingForm(request.POST or None, limited=limited)
     if request.method == "POST" and form.is_valid():
-        return redirect("consultations:booking_manage", token=manage_token(form.appointment))
+        grants.grant(request, MANAGE_GRANT, form.appointment.pk, MANAGE_MAX_AGE)
+        return redirect("consultations:booking_manage")
     return render(request, "consultations/public/booking_find.html", {"form": form}, status=429 if limited else 200)
 
 
+def _managed(request) -> Appointment:
+    appointment = _granted(request, MANAGE_GRANT)
+    if appointment is None:
+        raise _FindAgain
+    return appointment
+
+
+class _FindAgain(Exception):
+    pass
+
+
+def _find_again(view):
+    """No (or an expired) look-up in this session: back to the look-up form."""
+
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _FindAgain:
+            return redirect("consultations:booking_find")
+
+    wrapper.__name__ = view.__name__
+    return wrapper
+
+
 @login_not_required
-def booking_manage(request, token):
-    appointment = _from_token(token, MANAGE_SALT, MANAGE_MAX_AGE)
+@never_cache
+@_find_again
+def booking_manage(request):
+    appointment = _managed(request)
     form = RescheduleForm(appointment=appointment)
-    return render(request, "consultations/public/booking_manage.html", _manage_context(appointment, token, form))
+    return _private(render(request, "consultations/public/booking_manage.html", _manage_context(appointment, form)))
 
 
-def _manage_context(appointment, token, form):
-    return {
-        "appointment": appointment,
-        "token": token,
-        "form": form,
-        "start": timezone.localtime(appointment.start),
-        "confirmation": signing.dumps(appointment.pk, salt=CONFIRMATION_SALT),
-    }
+def _manage_context(appointment, form):
+    return {"appointment": appointment, "form": form, "start": timezone.localtime(appointment.start)}
 
 
 @login_not_required
 @require_POST
-def booking_cancel(request, token):
-    appointment = _from_token(token, MANAGE_SALT, MANAGE_MAX_AGE)
+@_find_again
+def booking_cancel(request):
+    appointment = _managed(request)
     if appointment.can_change:
         services.appointment_cancel(appointment=appointment)
     return render(request, "consultations/public/booking_cancelled.html", {"appointment": appointment})
@@ -110,10 +179,11 @@ def booking_cancel(request, token):
 
 @login_not_required
 @require_POST
-def booking_reschedule(request, token):
-    appointment = _from_token(token, MANAGE_SALT, MANAGE_MAX_AGE)
+@_find_again
+def booking_reschedule(request):
+    appointment = _managed(request)
     if not appointment.can_change:
-        return redirect("consultations:booking_manage", token=token)
+        return redirect("consultations:booking_manage")
     form = RescheduleForm(request.POST, appointment=appointment)
     if form.is_valid():
         try:
@@ -121,7 +191,6 @@ def booking_reschedule(request, token):
         except (services.SlotTaken, services.SlotInvalid) as error:
             form.add_error("slot", str(error))
         else:
-            return redirect(
-                "consultations:booking_confirmation", token=signing.dumps(appointment.pk, salt=CONFIRMATION_SALT)
-            )
-    return render(request, "consultations/public/booking_manage.html", _manage_context(appointment, token, form))
+            grant_confirmation(request, appointment)
+            return redirect("consultations:booking_confirmation")
+    return render(request, "consultations/public/booking_manage.html", _manage_context(appointment, form))
