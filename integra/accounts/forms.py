@@ -10,9 +10,13 @@ from integra.accounts.models import User
 
 class LoginForm(AuthenticationForm):
     error_messages = {
-        "invalid_login": _("The username or password is not right. Check them and try again."),
+        "invalid_login": _("The username, e-mail or password is not right. Check them and try again."),
         "inactive": _("This account is not active."),
     }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].label = _("Username or e-mail")
 
     def clean(self):
         username = self.cleaned_data.get("username")
@@ -29,15 +33,17 @@ class LoginForm(AuthenticationForm):
 
 
 class MemberSignupForm(forms.Form):
-    username = forms.CharField(
-        label=_("Username"),
-        max_length=150,
-        help_text=_("Letters, digits and @ . + - _ only."),
-        validators=User._meta.get_field("username").validators,
-    )
+    """A member signs up with their e-mail address; there is no username to choose (so sign-up can
+    never confirm that a staff username, or any account, exists)."""
+
     email = forms.EmailField(
-        label=_("E-mail"), required=False, help_text=_("Only to reset your password and tell you of answers.")
+        label=_("E-mail"),
+        max_length=254,
+        help_text=_("We send a link to this address. Follow it to choose your password. You sign in with this address."),
     )
+
+
+class MemberPasswordForm(forms.Form):
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -48,11 +54,9 @@ class MemberSignupForm(forms.Form):
         label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
 
-    def clean_username(self):
-        username = self.cleaned_data["username"]
-        if User.objects.filter(username__iexact=username).exists():
-            raise ValidationError(_("This username is taken. Choose another one."))
-        return username
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
 
     def clean(self):
         data = super().clean()
@@ -60,9 +64,8 @@ class MemberSignupForm(forms.Form):
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("The two passwords are not the same."))
         elif p1:
-            candidate = User(username=data.get("username", ""), email=data.get("email", ""))
             try:
-                password_validation.validate_password(p1, candidate)
+                password_validation.validate_password(p1, self.user)
             except ValidationError as error:
                 self.add_error("password1", error)
         return data

@@ -1,8 +1,14 @@
+import secrets
+from collections.abc import Callable
 from datetime import datetime
 
 from django.contrib.auth.models import Group, Permission
+from django.core import signing
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -25,8 +31,62 @@ def roles_sync() -> None:
 
 @transaction.atomic
 def member_create(*, username: str, email: str, password: str, language: str = "") -> User:
-    """A member account for an immigrant (no staff role, no centre)."""
+    """A member account for an immigrant (no staff role, no centre), active at once (demo data, tests)."""
     return User.objects.create_user(username=username, email=email, password=password, preferred_language=language)
+
+
+SIGNUP_SALT = "integra.accounts.signup"
+SIGNUP_MAX_AGE = 3 * 24 * 3600
+
+
+def _pending_members():
+    """Accounts created by sign-up whose owner has not yet followed the e-mail link."""
+    return User.objects.filter(is_active=False, last_login__isnull=True, groups__isnull=True, username__startswith="m-")
+
+
+@transaction.atomic
+def member_signup(*, email: str, language: str, confirm_url: Callable[[str], str]) -> None:
+    """Start a member account: whoever asks, the answer is the same — an e-mail to the address.
+
+    A new address gets a link to choose a password and finish the account; an address that already
+    has an account gets an e-mail saying so. The page never says which, so sign-up reveals no
+    account. The password is chosen only after following the link, so nobody can set one for an
+    address that is not theirs.
+    """
+    email = email.strip().lower()
+    if User.objects.filter(email__iexact=email, is_active=True).exists():
+        template, context = "accounts/email/signup_exists.txt", {}
+    else:
+        user = _pending_members().filter(email__iexact=email).first()
+        if user is None:
+            user = User(username=f"m-{secrets.token_hex(8)}", email=email, is_active=False)
+            user.set_unusable_password()
+        user.preferred_language = language
+        user.save()
+        token = signing.dumps({"u": user.pk}, salt=SIGNUP_SALT)
+        template, context = "accounts/email/signup_confirm.txt", {"link": confirm_url(token)}
+    subject = gettext("Your Integra account")
+    body = render_to_string(template, context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+
+
+def member_signup_pending(*, token: str) -> User | None:
+    """The account a sign-up link is for, or None for a wrong, used or expired link."""
+    try:
+        data = signing.loads(token, salt=SIGNUP_SALT, max_age=SIGNUP_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    return _pending_members().filter(pk=data.get("u")).first()
+
+
+@transaction.atomic
+def member_signup_confirm(*, user: User, password: str) -> User:
+    """Finish the account the link was for: the chosen password, active from now on."""
+    user = _pending_members().select_for_update().get(pk=user.pk)
+    user.set_password(password)
+    user.is_active = True
+    user.save(update_fields=["password", "is_active"])
+    return user
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -11,7 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from integra.accounts import services
-from integra.accounts.forms import LoginForm, MemberSignupForm, TokenForm
+from integra.accounts.forms import LoginForm, MemberPasswordForm, MemberSignupForm, TokenForm
 
 
 class LoginView(auth_views.LoginView):
@@ -38,22 +39,38 @@ def after_login(request):
 
 
 @login_not_required
-@sensitive_post_parameters("password1", "password2")
 def signup(request):
     if request.user.is_authenticated:
         return redirect("accounts:after_login")
     form = MemberSignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = services.member_create(
-            username=form.cleaned_data["username"],
+        services.member_signup(
             email=form.cleaned_data["email"],
-            password=form.cleaned_data["password1"],
             language=get_language() or "",
+            confirm_url=lambda token: request.build_absolute_uri(reverse("accounts:signup_confirm", args=[token])),
         )
+        return redirect("accounts:signup_sent")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@login_not_required
+def signup_sent(request):
+    return render(request, "accounts/signup_sent.html")
+
+
+@login_not_required
+@sensitive_post_parameters("password1", "password2")
+def signup_confirm(request, token):
+    user = services.member_signup_pending(token=token)
+    if user is None:
+        return render(request, "accounts/signup_link_invalid.html", status=410)
+    form = MemberPasswordForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        user = services.member_signup_confirm(user=user, password=form.cleaned_data["password1"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Your account is ready."))
         return redirect("accounts:account")
-    return render(request, "accounts/signup.html", {"form": form})
+    return render(request, "accounts/signup_password.html", {"form": form})
 
 
 def account(request):

@@ -90,7 +90,7 @@ def test_a_wrong_password_keeps_the_username_and_explains(client, staff):
     response = client.post(LOGIN, {"username": "consultant.sofia", "password": "not the password"})
     assert response.status_code == 200
     body = response.content.decode()
-    assert "The username or password is not right" in body
+    assert "The username, e-mail or password is not right" in body
     assert 'value="consultant.sofia"' in body
 
 
