@@ -39,7 +39,9 @@ class MemberSignupForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail"),
         max_length=254,
-        help_text=_("We send a link to this address. Follow it to choose your password. You sign in with this address."),
+        help_text=_(
+            "We send a link to this address. Follow it to choose your password. You sign in with this address."
+        ),
     )
 
 

@@ -61,7 +61,8 @@ def test_signing_up_sends_a_link_that_finishes_a_member_account_and_signs_them_i
     # The link works once; the member signs in with the e-mail address afterwards.
     assert client.get(link).status_code == 410
     client.logout()
-    response = client.post("/en/accounts/login/", {"username": "amira@example.org", "password": "green river walking slowly"})
+    credentials = {"username": "amira@example.org", "password": "green river walking slowly"}
+    response = client.post("/en/accounts/login/", credentials)
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(user.pk)
 
