@@ -10,5 +10,6 @@ urlpatterns = [
     path("questions/similar/", views.similar_json, name="similar"),
     path("questions/<int:pk>/", views.question_detail, name="detail"),
     path("questions/<int:pk>/accept/", views.accept_as_member, name="accept"),
+    path("questions/private/", views.private, name="private_page"),
     path("questions/private/<str:token>/", views.private, name="private"),
 ]

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from integra.core import grants
 from integra.core.wizard import Step, Wizard
 from integra.forum import forms, ratelimit, services
 from integra.forum.models import Answer, Question
@@ -189,14 +190,33 @@ def _private_page(request, question, token, form=None, sent=False, status=200):
     return response
 
 
+PRIVATE_GRANT = "forum.private"
+PRIVATE_GRANT_MAX_AGE = 2 * 3600
+
+
+def _private_not_found(request, expired=False):
+    response = render(request, "forum/private_not_found.html", {"expired": expired}, status=404)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
 @login_not_required
 @never_cache
-def private(request, token: str):
-    question = services.question_by_token(token)
-    if question is None:
-        response = render(request, "forum/private_not_found.html", status=404)
-        response["Referrer-Policy"] = "no-referrer"
-        return response
+def private(request, token: str | None = None):
+    """The private link: the token is exchanged for a grant in this browser session, then the page
+    lives at /questions/private/ without the token, so it is in one request only (issue 9)."""
+    if token is not None:
+        question = services.question_by_token(token)
+        if question is None:
+            return _private_not_found(request)
+        grants.grant(request, PRIVATE_GRANT, question.pk, PRIVATE_GRANT_MAX_AGE)
+        if request.method != "POST":
+            return redirect("forum:private_page")
+    else:
+        pk = grants.granted(request, PRIVATE_GRANT)
+        question = Question.objects.with_details().filter(pk=pk).first() if pk else None
+        if question is None:
+            return _private_not_found(request, expired=True)
     if request.method != "POST":
         return _private_page(request, question, token)
     if not ratelimit.allow(request, "reply"):
@@ -207,7 +227,7 @@ def private(request, token: str):
         if answer is None:
             raise Http404
         services.answer_accept(answer=answer)
-        return redirect("forum:private", token=token)
+        return redirect("forum:private_page")
     form = forms.ReplyForm(request.POST)
     if not form.is_valid():
         return _private_page(request, question, token, form=form)

@@ -205,7 +205,8 @@ def test_the_ask_page_loads_the_small_same_origin_script(client, reference_data)
 def test_the_private_link_shows_the_question_and_its_answers_before_and_after_publication(client, staff):
     confirmation = ask(client)
     link = link_of(confirmation)
-    page = client.get(link)
+    page = client.get(link, follow=True)
+    assert page.redirect_chain == [("/en/questions/private/", 302)]  # the token is in one request only
     assert page.status_code == 200 and "Waiting for moderation" in page.content.decode()
     assert page["Referrer-Policy"] == "no-referrer"
     from integra.forum import services
@@ -213,7 +214,7 @@ def test_the_private_link_shows_the_question_and_its_answers_before_and_after_pu
     question = Question.objects.get()
     services.question_publish(question=question, by=staff["moderator"])
     services.answer_create(question=question, author=staff["consultant.sofia"], body="Register with a GP.")
-    body = client.get(link).content.decode()
+    body = client.get(link, follow=True).content.decode()
     assert "Register with a GP." in body and "Published" in body
 
 
@@ -243,6 +244,31 @@ def test_the_private_link_cannot_accept_an_answer_of_another_question(client, st
     assert response.status_code == 404
     other.refresh_from_db()
     assert other.accepted_answer is None
+
+
+def test_the_private_page_without_the_token_works_only_in_the_session_that_opened_the_link(client, staff):
+    from datetime import timedelta
+
+    import time_machine
+    from django.test import Client
+    from django.utils import timezone
+
+    question = make_question(answered_by=staff["consultant.sofia"])
+    client.get(f"/en/questions/private/{question.token}/")
+    page = client.get("/en/questions/private/")
+    assert page.status_code == 200 and question.title in page.content.decode()
+    sent = client.post("/en/questions/private/", {"body": "Thanks, without the token."})
+    assert "Your reply was sent." in sent.content.decode() and question.replies.count() == 1
+    answer = question.answers.get()
+    accepted = client.post("/en/questions/private/", {"accept": str(answer.pk)})
+    assert accepted["Location"] == "/en/questions/private/"
+    stranger = Client().get("/en/questions/private/")
+    assert stranger.status_code == 404 and question.title not in stranger.content.decode()
+    assert "Open your private link again" in stranger.content.decode()
+    assert Client().post("/en/questions/private/", {"body": "Forged"}).status_code == 404
+    with time_machine.travel(timezone.now() + timedelta(hours=3)):
+        assert client.get("/en/questions/private/").status_code == 404
+    assert question.replies.count() == 1
 
 
 def test_an_unknown_private_link_gets_a_clear_404_in_the_visitors_language(client, reference_data):

@@ -109,7 +109,7 @@ def test_a_duplicate_is_merged_and_its_page_leads_to_the_other_question(client, 
     client.logout()
     page = client.get(f"/en/questions/{duplicate.pk}/")
     assert page.status_code == 302 and page["Location"] == f"/en/questions/{original.pk}/"
-    private = client.get(f"/en/questions/private/{duplicate.token}/").content.decode()
+    private = client.get(f"/en/questions/private/{duplicate.token}/", follow=True).content.decode()
     assert f'href="/en/questions/{original.pk}/"' in private
 
 
@@ -136,7 +136,7 @@ def test_a_matter_is_taken_private_by_referring_it_to_a_centre(client, staff):
     assert question.referral_note == "Urgent"
     client.logout()
     assert client.get(f"/en/questions/{question.pk}/").status_code == 404
-    private = client.get(f"/en/questions/private/{question.token}/").content.decode()
+    private = client.get(f"/en/questions/private/{question.token}/", follow=True).content.decode()
     assert "personal consultation" in private
 
 
