@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 
 from integra.api import centres, clients, consultations, forum, knowledge, me, topics, violations
+from integra.hotline import api as hotline_api
 
 api = NinjaAPI(
     title="Integra API",
@@ -38,3 +39,4 @@ api.add_router("/consultations", consultations.router)
 api.add_router("/knowledge", knowledge.router)
 api.add_router("/forum", forum.router)
 api.add_router("/violations", violations.router)
+api.add_router("/hotline", hotline_api.router)
