@@ -8,7 +8,7 @@ from django.core import signing
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -196,7 +196,7 @@ class BookingWizard(Wizard):
         phone, email = str(data.get("phone") or ""), data.get("email", "")
         repeated = Appointment.objects.filter(submission_hash=services.submission_hash(submission_key)).exists()
         if not repeated and not ratelimit.allow_booking(request, phone=phone, email=email):
-            message = _g(
+            message = gettext(
                 "We have received several bookings from you in a short time. Please try again later, "
                 "or call the centre or the hotline to book."
             )

@@ -92,3 +92,12 @@ def test_the_change_page_carries_no_token_and_needs_the_lookup_in_this_session(c
     assert booking.status == Appointment.Status.BOOKED
     with time_machine.travel(local(2026, 11, 23, 9, 1), tick=False):  # more than an hour later
         assert client.get("/en/book/change/booking/")["Location"] == "/en/book/change/"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("bg", "Тази връзка към записването вече не работи"), ("ar", "رابط الحجز هذا لم يعد يعمل")],
+)
+def test_the_expired_link_page_is_in_the_visitors_language(client, language, text):
+    body = client.get(f"/{language}/book/confirmation/").content.decode()
+    assert text in body and f'lang="{language}"' in body
