@@ -87,3 +87,19 @@ def test_the_documented_gunicorn_command_logs_no_token_and_no_query(tmp_path):
         assert secret not in lines, lines
     for secret in (FORUM_TOKEN, SIGNED, "Amira"):
         assert secret not in errors, errors
+
+
+def test_the_log_filter_redacts_secret_links_in_djangos_own_lines_and_keeps_ordinary_paths():
+    import logging
+
+    from integra.core.logging import NoPersonalDataFilter, redact_tokens
+
+    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Not Found: %s", (
+        f"/en/questions/private/{FORUM_TOKEN}/",
+    ), None)  # fmt: skip
+    NoPersonalDataFilter().filter(record)
+    assert record.getMessage() == "Not Found: /en/questions/private/[token]/"
+    assert redact_tokens(f"/bg/signup/confirmation/{SIGNED}/") == "/bg/signup/confirmation/[token]/"
+    assert redact_tokens(f"/en/book/change/{SIGNED}/cancel/") == "/en/book/change/[token]/cancel/"
+    ordinary = "/en/knowledge/how-to-renew-your-residence-permit-in-bulgaria/ /en/book/change/booking/"
+    assert redact_tokens(ordinary) == ordinary
