@@ -7,6 +7,7 @@ from typing import Literal
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
+from integra.api.permissions import requires
 from integra.api.schemas import SLUG, Error, form_errors
 from integra.hotline import services
 from integra.hotline.forms import CallForm, NonDataForm
@@ -45,7 +46,6 @@ class CallPage(Schema):
 
 class CallIn(Schema):
     hotline: str = Field(..., max_length=32, description="The line's number in E.164, e.g. +35929394755.")
-    centre: str | None = Field(None, pattern=SLUG)
     direction: Literal["incoming", "outgoing", "call_back"] = "incoming"
     language: str = Field("bg", max_length=8)
     interpreter_joined: bool = False
@@ -122,15 +122,10 @@ def call_back_out(call_back: CallBack, user) -> dict:
     }
 
 
-def _denied(user, perm):
-    return None if user.has_perm(perm) else Status(403, {"detail": "Not allowed."})
-
-
 @router.get("/calls", response={200: CallPage, 401: Error, 403: Error, 422: Error}, summary="Calls of your centres")
+@requires("hotline.view_call")
 def list_calls(request, filters: Query[ListFilter]):
     user = request.auth
-    if denied := _denied(user, "hotline.view_call"):
-        return denied
     rows = list(Call.objects.for_user(user).for_list()[filters.offset : filters.offset + filters.limit + 1])
     return {
         "items": [call_out(c) for c in rows[: filters.limit]],
@@ -139,33 +134,34 @@ def list_calls(request, filters: Query[ListFilter]):
 
 
 @router.get("/calls/{call_id}", response={200: CallOut, 401: Error, 403: Error, 404: Error, 422: Error})
+@requires("hotline.view_call")
 def get_call(request, call_id: int = ID):
     user = request.auth
-    if denied := _denied(user, "hotline.view_call"):
-        return denied
     call = services.get_call_for_user(user, call_id)
     repeat = services.repeat_caller(user=user, hash_=call.caller_hash, exclude_pk=call.pk).count
     return call_out(call, with_note=True, repeat=repeat)
 
 
 @router.post(
-    "/calls",
-    response={201: CallOut, 401: Error, 403: Error, 404: Error, 422: Error},
-    summary="Log a call (the same form as the back office; the number is only hashed)",
+    "/centres/{centre}/calls",
+    response={201: CallOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Log a call for one of your centres (the same form as the back office; the number is only hashed; "
+    "another centre answers 404)",
 )
-def create_call(request, payload: CallIn):
+@requires("hotline.add_call")
+def create_call(request, payload: CallIn, centre: str = Path(..., pattern=SLUG)):
+    from django.shortcuts import get_object_or_404
+
     from integra.centres.models import Centre, Hotline
 
     user = request.auth
-    if denied := _denied(user, "hotline.add_call"):
-        return denied
+    centre = get_object_or_404(Centre.objects.for_user(user).filter(is_active=True), slug=centre)
     line = Hotline.objects.filter(phone=payload.hotline).first()
-    centre = Centre.objects.filter(slug=payload.centre).first() if payload.centre else None
     slugs = [slug for slug in payload.topics if re.fullmatch(SLUG, slug)]
     topic_ids = dict(Topic.objects.filter(slug__in=slugs).values_list("slug", "pk"))
     data = payload.dict() | {
         "hotline": str(line.pk) if line else "0",
-        "centre": str(centre.pk) if centre else ("0" if payload.centre else ""),
+        "centre": str(centre.pk),
         "topics": [str(topic_ids.get(slug, "0")) for slug in payload.topics],
         "duration_minutes": str(payload.duration_minutes),
         "interpreter_joined": "on" if payload.interpreter_joined else "",
@@ -182,10 +178,9 @@ def create_call(request, payload: CallIn):
     response={201: CallOut, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Count a silent call, hang-up, wrong number, test or abusive call (your first centre, the main line)",
 )
+@requires("hotline.add_call")
 def count_non_data(request, kind: Literal["silent", "hang_up", "wrong_number", "test", "abusive"]):
     user = request.auth
-    if denied := _denied(user, "hotline.add_call"):
-        return denied
     form = NonDataForm({}, user=user)
     if not form.is_valid():
         return Status(422, {"detail": form_errors(form)})
@@ -198,10 +193,9 @@ def count_non_data(request, kind: Literal["silent", "hang_up", "wrong_number", "
     response={200: list[CallBackOut], 401: Error, 403: Error},
     summary="The open call-backs of your centres and the network, the earliest promise first",
 )
+@requires("hotline.view_callback")
 def list_call_backs(request):
     user = request.auth
-    if denied := _denied(user, "hotline.view_callback"):
-        return denied
     return [call_back_out(cb, user) for cb in CallBack.objects.for_user(user).open().for_queue()[:200]]
 
 
@@ -210,10 +204,9 @@ def list_call_backs(request):
     response={200: CallBackOut, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
     summary="Take a waiting call-back; 409 when someone else took it a moment ago",
 )
+@requires("hotline.change_callback")
 def take_call_back(request, call_back_id: int = ID):
     user = request.auth
-    if denied := _denied(user, "hotline.change_callback"):
-        return denied
     call_back = services.get_call_back_for_user(user, call_back_id)
     try:
         call_back = services.call_back_take(call_back_id=call_back.pk, by=user)
@@ -224,13 +217,12 @@ def take_call_back(request, call_back_id: int = ID):
 
 @router.post(
     "/call-backs/{call_back_id}/attempts",
-    response={201: CallBackOut, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
+    response={201: CallBackOut, 400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
     summary="Log an attempt on a call-back you took (three unanswered close it as unreachable)",
 )
+@requires("hotline.change_callback")
 def log_attempt(request, payload: AttemptIn, call_back_id: int = ID):
     user = request.auth
-    if denied := _denied(user, "hotline.change_callback"):
-        return denied
     call_back = services.get_call_back_for_user(user, call_back_id)
     try:
         services.call_back_attempt(call_back_id=call_back.pk, by=user, result=payload.result)

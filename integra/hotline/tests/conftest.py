@@ -4,7 +4,7 @@ from django.core.cache import cache
 try:  # the shared test base moves to tests/base.py during this session
     from tests.base import signed_in  # noqa: F401
 except ImportError:
-    from integra.core.testing import signed_in  # noqa: F401
+    from tests.base import signed_in  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 try:  # the shared test base moves to tests/base.py during this session
     from tests.base import signed_in
 except ImportError:
-    from integra.core.testing import signed_in
+    from tests.base import signed_in
 
 __all__ = ["signed_in"]

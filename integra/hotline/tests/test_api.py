@@ -18,7 +18,6 @@ def bearer(staff):
 def payload(hotline, **changes):
     return {
         "hotline": str(hotline.phone),
-        "centre": "sofia",
         "language": "uk",
         "topics": [Topic.objects.active().first().slug],
         "duration_minutes": 6,
@@ -30,7 +29,8 @@ def payload(hotline, **changes):
 
 def test_a_call_is_logged_listed_and_read_through_the_api(client, bearer, hotline):
     auth = bearer("consultant.sofia")
-    response = client.post("/api/v1/hotline/calls", payload(hotline), content_type="application/json", **auth)
+    url = "/api/v1/hotline/centres/sofia/calls"
+    response = client.post(url, payload(hotline), content_type="application/json", **auth)
     assert response.status_code == 201, response.content
     created = response.json()
     assert created["centre"] == "sofia" and created["duration_seconds"] == 360 and created["language"] == "uk"
@@ -43,10 +43,14 @@ def test_a_call_is_logged_listed_and_read_through_the_api(client, bearer, hotlin
 
 def test_bad_input_is_a_422_with_the_forms_message(client, bearer, hotline):
     auth = bearer("consultant.sofia")
-    bad = payload(hotline, caller_number="not a phone", centre="plovdiv")
-    response = client.post("/api/v1/hotline/calls", bad, content_type="application/json", **auth)
+    bad = payload(hotline, caller_number="not a phone", topics=["no-such-topic"])
+    response = client.post("/api/v1/hotline/centres/sofia/calls", bad, content_type="application/json", **auth)
     assert response.status_code == 422 and "caller_number" in response.json()["detail"]
-    assert "centre" in response.json()["detail"]
+    assert "topics" in response.json()["detail"]
+    other = client.post(
+        "/api/v1/hotline/centres/plovdiv/calls", payload(hotline), content_type="application/json", **auth
+    )
+    assert other.status_code == 404
     assert Call.objects.count() == 0
 
 
