@@ -1,6 +1,6 @@
 import pytest
 
-from integra.core.testing import load_reference_data, make_staff
+from tests.base import load_reference_data, make_staff
 
 
 @pytest.fixture

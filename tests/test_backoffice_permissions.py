@@ -8,7 +8,7 @@ role but from another centre get 404, exactly as for a centre that does not exis
 import pytest
 
 from integra.accounts import roles
-from integra.core.testing import CENTRES, NETWORK, PER_CENTRE, signed_in
+from tests.base import CENTRES, NETWORK, PER_CENTRE, signed_in
 
 EVERY_USER = [f"{prefix}.{centre}" for prefix in PER_CENTRE for centre in CENTRES] + list(NETWORK) + ["member"]
 STAFF_ROLES = set(roles.STAFF_ROLES)

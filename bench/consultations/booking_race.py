@@ -65,7 +65,7 @@ def prepare_database() -> None:
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     script = f"""
 from datetime import time
-from integra.core.testing import load_reference_data
+from tests.base import load_reference_data
 from integra.centres.models import Centre, OpeningHours
 from integra.consultations.models import Rota
 load_reference_data()

@@ -87,7 +87,7 @@ def main() -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from integra.core.testing import load_reference_data, make_staff, signed_in
+    from tests.base import load_reference_data, make_staff, signed_in
 
     load_reference_data()
     staff = make_staff()

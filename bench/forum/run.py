@@ -34,9 +34,9 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from integra.core.testing import load_reference_data  # noqa: E402
 from integra.forum.models import Answer, Question  # noqa: E402
 from integra.topics.models import Topic  # noqa: E402
+from tests.base import load_reference_data  # noqa: E402
 
 LANGUAGES = ["bg", "en", "ar", "fa", "ru", "uk", "tr"]
 

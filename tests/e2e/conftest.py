@@ -36,7 +36,7 @@ def browser():
 @pytest.fixture
 def site(transactional_db, live_server):
     """The live server's base URL, with the reference data loaded."""
-    from integra.core.testing import load_reference_data
+    from tests.base import load_reference_data
 
     load_reference_data()
     return live_server.url

@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from integra.clients.models import Client
 from integra.core.models import AuditEntry
-from integra.core.testing import signed_in
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 import time_machine
 
 from integra.accounts.models import ApiToken
-from integra.core.testing import signed_in
+from tests.base import signed_in
 
 
 def test_a_new_token_is_shown_once_and_only_its_hash_is_kept(client, staff):

@@ -6,7 +6,7 @@ from django.test import RequestFactory, override_settings
 
 from integra.accounts import throttle
 from integra.core.net import client_ip
-from integra.core.testing import PASSWORD
+from tests.base import PASSWORD
 
 LOGIN = "/en/accounts/login/"
 WRONG = "wrong password here"

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from integra.core.testing import PASSWORD, make_user
+from tests.base import PASSWORD, make_user
 
 LOGIN = "/en/accounts/login/"
 DASHBOARD = "/en/staff/"
@@ -105,7 +105,7 @@ def test_five_failed_logins_lock_the_account_even_for_the_right_password(client,
 
 def test_a_staff_session_ends_after_30_minutes_idle_but_not_while_in_use(client, staff):
     with time_machine.travel("2026-11-24 09:00 +0000", tick=False) as traveller:
-        from integra.core.testing import signed_in
+        from tests.base import signed_in
 
         signed_in(client, staff["consultant.sofia"])
         assert client.get(DASHBOARD).status_code == 200

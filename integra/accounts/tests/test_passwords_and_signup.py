@@ -108,7 +108,7 @@ def test_signing_up_reveals_nothing_about_existing_accounts(client, staff):
 
 @pytest.mark.django_db
 def test_a_staff_member_cannot_sign_in_with_their_email(client, staff):
-    from integra.core.testing import PASSWORD
+    from tests.base import PASSWORD
 
     response = client.post("/en/accounts/login/", {"username": staff["consultant.sofia"].email, "password": PASSWORD})
     assert response.status_code == 200

@@ -2,7 +2,7 @@ from datetime import time
 
 from integra.centres.models import Centre
 from integra.core.models import AuditEntry
-from integra.core.testing import signed_in
+from tests.base import signed_in
 
 URL = "/en/staff/centres/plovdiv/edit/"
 

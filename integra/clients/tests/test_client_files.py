@@ -8,7 +8,7 @@ from integra.centres.models import Centre
 from integra.clients import services
 from integra.clients.models import Client, Consent
 from integra.core.models import AuditEntry
-from integra.core.testing import signed_in
+from tests.base import signed_in
 
 
 def url(client_file, suffix=""):

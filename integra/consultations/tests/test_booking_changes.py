@@ -6,8 +6,8 @@ from integra.centres.models import Centre
 from integra.consultations import services
 from integra.consultations.models import Appointment, Consultation
 from integra.consultations.tests.conftest import local
-from integra.core.testing import signed_in
 from integra.topics.models import Topic
+from tests.base import signed_in
 
 pytestmark = pytest.mark.usefixtures("reference_data", "monday_morning")
 FIND = "/en/book/change/"

@@ -17,7 +17,7 @@ from django.test import Client
 from integra.consultations.models import Appointment
 from integra.consultations.tests.booking_steps import post, reach_check_page
 from integra.consultations.tests.conftest import NOW
-from integra.core.testing import load_reference_data
+from tests.base import load_reference_data
 
 VISITORS = 6
 

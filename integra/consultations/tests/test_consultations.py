@@ -9,8 +9,8 @@ from integra.centres.models import Centre, Institution
 from integra.clients import services as client_services
 from integra.consultations import services
 from integra.consultations.models import Consultation, FollowUp, Referral
-from integra.core.testing import signed_in
 from integra.topics.models import Topic
+from tests.base import signed_in
 
 NOTE = "Husband's employer withholds passport, see contract clause 7"
 

@@ -4,7 +4,7 @@ from django.db import DatabaseError, connection, transaction
 from integra.accounts.models import User
 from integra.core.audit import as_actor, log_read
 from integra.core.models import AuditEntry
-from integra.core.testing import signed_in
+from tests.base import signed_in
 
 
 def test_changing_a_person_is_logged_with_who_their_role_and_centre(staff):

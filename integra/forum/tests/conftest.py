@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from integra.accounts import roles
-from integra.core.testing import make_user
+from tests.base import make_user
 
 
 @pytest.fixture(autouse=True)

@@ -4,10 +4,10 @@ import pytest
 from django.core import mail
 
 from integra.core import sms
-from integra.core.testing import signed_in
 from integra.forum import services
 from integra.forum.models import Question
 from integra.forum.tests.helpers import make_question
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from integra.core.testing import signed_in
 from integra.forum import services
 from integra.forum.tests.helpers import age, make_question
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -280,7 +280,7 @@ def test_an_unknown_private_link_gets_a_clear_404_in_the_visitors_language(clien
 
 
 def test_a_member_who_asked_accepts_an_answer_on_the_public_page(client, staff):
-    from integra.core.testing import signed_in
+    from tests.base import signed_in
 
     member = staff["member"]
     question = make_question(member=member, answered_by=staff["consultant.sofia"])
@@ -294,7 +294,7 @@ def test_a_member_who_asked_accepts_an_answer_on_the_public_page(client, staff):
 
 
 def test_someone_else_cannot_accept_an_answer_on_the_public_page(client, staff):
-    from integra.core.testing import make_user, signed_in
+    from tests.base import make_user, signed_in
 
     question = make_question(member=staff["member"], answered_by=staff["consultant.sofia"])
     signed_in(client, make_user("another.member"))
@@ -307,7 +307,7 @@ def test_someone_else_cannot_accept_an_answer_on_the_public_page(client, staff):
 
 
 def test_a_member_sees_their_own_questions_in_every_state(client, staff):
-    from integra.core.testing import make_user, signed_in
+    from tests.base import make_user, signed_in
 
     make_question("Mine and pending", member=staff["member"], published=False)
     make_question("Mine and public", member=staff["member"])
@@ -322,7 +322,7 @@ def test_a_member_sees_their_own_questions_in_every_state(client, staff):
 
 
 def test_a_question_asked_while_signed_in_as_a_member_belongs_to_the_member(client, staff):
-    from integra.core.testing import signed_in
+    from tests.base import signed_in
 
     signed_in(client, staff["member"])
     ask(client)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from integra.core.testing import CENTRES, NETWORK, PER_CENTRE, signed_in
 from integra.forum.tests.helpers import make_question
+from tests.base import CENTRES, NETWORK, PER_CENTRE, signed_in
 
 pytestmark = pytest.mark.django_db
 

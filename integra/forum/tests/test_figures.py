@@ -3,10 +3,10 @@
 import pytest
 from django.utils import timezone
 
-from integra.core.testing import signed_in
 from integra.forum import services
 from integra.forum.models import Question
 from integra.forum.tests.helpers import make_question
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,11 @@
 
 import pytest
 
-from integra.core.testing import signed_in
 from integra.forum.models import Question
 from integra.forum.tests.helpers import make_question
 from integra.knowledge import search
 from integra.topics.models import Topic
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -11,11 +11,11 @@ from integra.centres.models import Centre
 from integra.clients import services as client_services
 from integra.consultations.models import Consultation
 from integra.core.models import AuditEntry
-from integra.core.testing import signed_in
 from integra.forum import services
 from integra.forum.models import Question
 from integra.forum.tests.helpers import make_question
 from integra.topics.models import Topic
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

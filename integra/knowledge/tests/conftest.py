@@ -1,9 +1,9 @@
 import pytest
 
 from integra.accounts import roles
-from integra.core.testing import make_user
 from integra.knowledge import services
 from integra.topics.models import Topic
+from tests.base import make_user
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from integra.core.testing import signed_in
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

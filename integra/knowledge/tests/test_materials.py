@@ -5,9 +5,9 @@ import datetime
 import pytest
 
 from integra.centres.models import Centre, Place
-from integra.core.testing import signed_in
 from integra.knowledge import services
 from integra.knowledge.models import Distribution, Material
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from integra.core.testing import signed_in
 from integra.knowledge.models import Article, ArticleTranslation
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 from django.core.cache import cache
 
-from integra.core.testing import PASSWORD, signed_in
 from integra.violations import services
+from tests.base import PASSWORD, signed_in
 
 FAST_ARGON2 = {"time_cost": 1, "memory_cost": 8 * 1024, "parallelism": 1}
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from integra.accounts.services import api_token_create
-from integra.core.testing import signed_in
 from integra.violations.models import Attachment, Report
 from integra.violations.tests.helpers import FOLLOW_URL, KNOWN_PHRASE, submit, token_of
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -59,7 +59,7 @@ def test_an_image_with_gps_metadata_is_stripped_then_accepted(client, officer, f
 
 
 def _key(attachment):
-    from integra.core.testing import PASSWORD
+    from tests.base import PASSWORD
 
     private = services.officer_private_key(user=attachment.report.sealed_keys.get().officer, password=PASSWORD)
     return services.report_key_for_officer(

@@ -5,10 +5,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from integra.core.testing import PASSWORD, make_user, signed_in
 from integra.violations import crypto, services
 from integra.violations.models import OfficerKey, Report
 from integra.violations.tests.helpers import KNOWN_PHRASE, submit
+from tests.base import PASSWORD, make_user, signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 
-from integra.core.testing import signed_in
 from integra.violations.models import Report
 from integra.violations.tests.helpers import KNOWN_PHRASE, fill_in, receipt_of, wizard_post
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@ import time
 import pytest
 import time_machine
 
-from integra.core.testing import PASSWORD, signed_in
 from integra.violations.models import Report
 from integra.violations.tests.helpers import FOLLOW_URL, KNOWN_PHRASE, fill_in, submit, token_of, wizard_post
+from tests.base import PASSWORD, signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,10 @@ import time_machine
 from django.test import Client
 
 from integra.accounts.services import api_token_create
-from integra.core.testing import signed_in
 from integra.violations import services
 from integra.violations.models import Report
 from integra.violations.tests.helpers import ANSWERS, KNOWN_PHRASE, submit
+from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,10 @@ from django.test.utils import CaptureQueriesContext
 
 from integra.centres.models import Institution
 from integra.core.models import AuditEntry
-from integra.core.testing import PASSWORD, signed_in
 from integra.violations import unlock
 from integra.violations.models import Message, Report
 from integra.violations.tests.helpers import FOLLOW_URL, KNOWN_PHRASE, receipt_of, submit, token_of
+from tests.base import PASSWORD, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -141,8 +141,8 @@ def test_the_list_shows_reports_without_content_in_a_constant_number_of_queries(
 
 
 def test_a_report_not_shared_with_an_officer_says_so(client, staff, officer, sent):
-    from integra.core.testing import make_user
     from integra.violations import services
+    from tests.base import make_user
 
     colleague = make_user("rights.officer.two", "rights_officer")
     services.officer_keys_create(user=colleague, password=PASSWORD)
