@@ -46,6 +46,10 @@ def expect_hotline_operator(name):
     return 200 if role in (roles.CONSULTANT, roles.MEDIATOR, roles.CENTRE_MANAGER, roles.COORDINATOR) else 403
 
 
+def expect_hotline_figures(name):
+    return 200 if role_of(name) in (roles.CENTRE_MANAGER, roles.COORDINATOR) else 403
+
+
 BACK_OFFICE = [
     ("/en/staff/", expect_any_staff),
     ("/en/staff/tokens/", expect_any_staff),
@@ -55,6 +59,7 @@ BACK_OFFICE = [
     ("/bg/staff/centres/kardzhali/edit/", expect_centre_editor("kardzhali")),
     ("/en/staff/hotline/", expect_hotline_operator),
     ("/fa/staff/hotline/call-backs/", expect_hotline_operator),
+    ("/en/staff/hotline/figures/", expect_hotline_figures),
 ]
 
 

@@ -13,4 +13,5 @@ urlpatterns = [
     path("hotline/call-backs/<int:pk>/release/", staff_views.call_back_release, name="call_back_release"),
     path("hotline/call-backs/<int:pk>/attempt/", staff_views.call_back_attempt, name="call_back_attempt"),
     path("hotline/lines/<int:pk>/hours/", staff_views.line_hours, name="hours"),
+    path("hotline/figures/", staff_views.figures, name="figures"),
 ]

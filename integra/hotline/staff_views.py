@@ -211,3 +211,22 @@ def line_hours(request, pk):
             "exceptions": [e for e in hotline.line_days.all() if e.date >= today],
         },
     )
+
+
+@permission_required("hotline.view_hotline_figures", raise_exception=True)
+def figures(request):
+    from integra.hotline.figures import hotline_figures
+    from integra.hotline.forms import FiguresForm
+
+    form = FiguresForm(request.GET or None)
+    today = timezone.localdate()
+    date_from, date_to = today - timezone.timedelta(days=29), today
+    if form.is_bound and form.is_valid():
+        date_from = form.cleaned_data.get("date_from") or date_from
+        date_to = form.cleaned_data.get("date_to") or date_to
+    result = hotline_figures(user=request.user, date_from=date_from, date_to=date_to)
+    return render(
+        request,
+        "hotline/staff/figures.html",
+        {"form": form, "figures": result, "date_from": date_from, "date_to": date_to},
+    )
