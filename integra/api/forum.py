@@ -6,11 +6,13 @@ Every change goes through integra.forum.services and is validated with the forms
 from datetime import datetime
 from typing import Literal
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
 from integra.api.schemas import Error, form_errors
+from integra.centres.models import Centre
 from integra.core.audit import as_actor
 from integra.forum import forms, services
 from integra.forum.models import Answer, Question
@@ -180,37 +182,31 @@ def moderate(request, question_id: int, payload: ModerateIn):
     question = Question.objects.select_related("topic").filter(pk=question_id).first()
     if question is None:
         raise Http404
-    with as_actor(user):
-        if payload.action == "publish":
-            form = forms.ModerationForm(
-                {
-                    "title": question.title if payload.title is None else payload.title,
-                    "body": question.body if payload.body is None else payload.body,
-                    "topic": question.topic_id,
-                    "city": question.city,
-                }
+    form = None
+    if payload.action == "publish":
+        form = forms.ModerationForm(
+            {
+                "title": question.title if payload.title is None else payload.title,
+                "body": question.body if payload.body is None else payload.body,
+                "topic": question.topic_id,
+                "city": question.city,
+            }
+        )
+    elif payload.action == "merge":
+        form = forms.MergeForm({"into": payload.into})
+    elif payload.action == "refer":
+        centre = Centre.objects.active().filter(slug=payload.centre or "").first()
+        form = forms.ReferForm({"centre": centre.pk if centre else "", "note": payload.note})
+    if form is not None and not form.is_valid():
+        return Status(422, {"detail": form_errors(form)})
+    try:
+        with as_actor(user):
+            services.question_moderate(
+                question=question, by=user, action=payload.action, **(form.cleaned_data if form else {})
             )
-            if not form.is_valid():
-                return Status(422, {"detail": form_errors(form)})
-            services.question_edit(question=question, by=user, **form.cleaned_data)
-            services.question_publish(question=question, by=user)
-        elif payload.action == "spam":
-            services.question_mark_spam(question=question, by=user)
-        elif payload.action == "hide":
-            services.question_hide(question=question, by=user)
-        elif payload.action == "merge":
-            form = forms.MergeForm({"into": payload.into})
-            if not form.is_valid() or form.cleaned_data["into"].pk == question.pk:
-                return Status(422, {"detail": form_errors(form) or "into: Choose another question."})
-            services.question_merge(question=question, into=form.cleaned_data["into"], by=user)
-        else:
-            from integra.centres.models import Centre
-
-            centre = Centre.objects.active().filter(slug=payload.centre or "").first()
-            form = forms.ReferForm({"centre": centre.pk if centre else "", "note": payload.note})
-            if not form.is_valid():
-                return Status(422, {"detail": form_errors(form)})
-            services.question_refer(question=question, by=user, **form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return Status(422, {"detail": form_errors(form)})
     question.refresh_from_db()
     return summary_out(question)
 

@@ -267,7 +267,7 @@ def load() -> None:
         Question.objects.filter(pk=question.pk).update(created_at=asked)
         if answer == "PENDING":
             continue
-        services.question_publish(question=question, by=moderator)
+        services.question_moderate(question=question, by=moderator, action="publish")
         Question.objects.filter(pk=question.pk).update(published_at=asked + timedelta(hours=2))
         question.refresh_from_db()
         if answer:

@@ -16,9 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integra.accounts import roles
+from integra.accounts.models import User
+from integra.centres.models import Centre
 from integra.forum.models import Answer, Question, Reply, token_digest
 from integra.forum.pii import find_personal_data
 from integra.knowledge import search
+from integra.topics.models import Topic
 
 KIND = "question"  # the search document kind
 Status = Question.Status
@@ -147,54 +150,79 @@ def question_search(query: str, *, language: str | None = None, limit: int = 50)
 
 # --- Moderation --------------------------------------------------------------------------------
 
+MODERATION_ACTIONS = ("save", "publish", "spam", "hide", "merge", "refer")
 
-def _moderated(question: Question, by, status: str) -> None:
+
+def _moderated(question: Question, by: User | None, status: str) -> None:
     question.status = status
     question.moderated_by = by
     question.moderated_at = timezone.now()
 
 
 @transaction.atomic
-def question_edit(*, question: Question, by, title: str, body: str, topic, city: str = "") -> Question:
-    """A moderator edits out personal data (or tidies the text); the flags are computed again."""
+def question_moderate(
+    *,
+    question: Question,
+    by: User | None,
+    action: str,
+    title: str | None = None,
+    body: str | None = None,
+    topic: Topic | None = None,
+    city: str | None = None,
+    into: Question | None = None,
+    centre: Centre | None = None,
+    note: str = "",
+) -> Question:
+    """The one place of the moderation rules; the moderation page and the API call it.
+
+    save: edit out personal data (or tidy the text; the flags are computed again); publish: the same,
+    then the question is public; spam and hide: never public; merge: a duplicate leads to the published
+    question `into` and its answers move there; refer: the matter is taken private and referred to
+    `centre` with a `note`. Texts left as None are kept. Refused with ValidationError keyed by field;
+    an action not in MODERATION_ACTIONS is a programming error (ValueError)."""
+    if action not in MODERATION_ACTIONS:
+        raise ValueError(f"unknown moderation action {action!r}")
+    if action in ("save", "publish"):
+        edits = {"title": title, "body": body, "topic": topic, "city": city}
+        if any(value is not None for value in edits.values()):
+            _edit(question, by, **{name: getattr(question, name) if v is None else v for name, v in edits.items()})
+        if action == "publish":
+            _moderated(question, by, Status.PUBLISHED)
+            question.published_at = question.published_at or timezone.now()
+            question.save()
+    elif action == "spam":
+        _moderated(question, by, Status.SPAM)
+        question.save()
+    elif action == "hide":
+        _moderated(question, by, Status.HIDDEN)
+        question.save()
+    elif action == "merge":
+        _merge(question, by, into)
+    else:
+        if centre is None or not centre.is_active:
+            raise ValidationError({"centre": _("Choose the centre.")})
+        _moderated(question, by, Status.REFERRED)
+        question.referred_centre = centre
+        question.referral_note = note.strip()
+        question.save()
+    question_index(question)
+    return question
+
+
+def _edit(question: Question, by: User | None, *, title: str, body: str, topic: Topic, city: str) -> None:
     question.title, question.body, question.topic, question.city = title.strip(), body.strip(), topic, city.strip()
     question.flags = [finding.as_dict() for finding in find_personal_data(f"{question.title}\n{question.body}")]
     question.moderated_by, question.moderated_at = by, timezone.now()
     question.save()
-    question_index(question)
-    return question
 
 
-@transaction.atomic
-def question_publish(*, question: Question, by) -> Question:
-    _moderated(question, by, Status.PUBLISHED)
-    question.published_at = question.published_at or timezone.now()
-    question.save()
-    question_index(question)
-    return question
-
-
-@transaction.atomic
-def question_mark_spam(*, question: Question, by) -> Question:
-    _moderated(question, by, Status.SPAM)
-    question.save()
-    question_index(question)
-    return question
-
-
-@transaction.atomic
-def question_hide(*, question: Question, by) -> Question:
-    _moderated(question, by, Status.HIDDEN)
-    question.save()
-    question_index(question)
-    return question
-
-
-@transaction.atomic
-def question_merge(*, question: Question, into: Question, by) -> Question:
-    """A duplicate: its page leads to the other question; its answers move there."""
-    if into.pk == question.pk or into.status != Status.PUBLISHED:
-        raise ValidationError(_("Choose another, published question to merge into."))
+def _merge(question: Question, by: User | None, into: Question | None) -> None:
+    if into is None:
+        raise ValidationError({"into": _("Write the number of the question to merge into.")})
+    if into.pk == question.pk:
+        raise ValidationError({"into": _("A question cannot be merged into itself: choose another one.")})
+    if into.status != Status.PUBLISHED:
+        raise ValidationError({"into": _("There is no published question with this number.")})
     question.answers.update(question=into)
     if into.first_answered_at is None and question.first_answered_at is not None:
         into.first_answered_at = question.first_answered_at
@@ -203,23 +231,7 @@ def question_merge(*, question: Question, into: Question, by) -> Question:
     question.merged_into = into
     question.accepted_answer = None
     question.save()
-    question_index(question)
     question_index(into)
-    return question
-
-
-@transaction.atomic
-def question_refer(*, question: Question, centre, by, note: str = "") -> Question:
-    """Take the matter private: the question leaves the public forum and is referred to a centre.
-
-    The consultations app has no service for a consultation request without a time slot, so the
-    referral is recorded on the question for the centre to follow up."""
-    _moderated(question, by, Status.REFERRED)
-    question.referred_centre = centre
-    question.referral_note = note.strip()
-    question.save()
-    question_index(question)
-    return question
 
 
 @transaction.atomic

@@ -46,52 +46,41 @@ def moderation_queue(request):
 
 @permission_required("forum.moderate_question", raise_exception=True)
 def moderate(request, pk: int):
+    """The moderation page: each action's form reads the input; services.question_moderate holds the rules."""
     question = get_object_or_404(Question.objects.with_details(), pk=pk)
     initial = {"title": question.title, "body": question.body, "topic": question.topic, "city": question.city}
-    form, merge_form, refer_form = forms.ModerationForm(initial=initial), forms.MergeForm(), forms.ReferForm()
+    shown = {
+        "form": forms.ModerationForm(initial=initial),
+        "merge_form": forms.MergeForm(),
+        "refer_form": forms.ReferForm(),
+    }
     if request.method == "POST":
         action = request.POST.get("action", "")
-        if action in ("save", "publish"):
-            form = forms.ModerationForm(request.POST)
-            if form.is_valid():
-                services.question_edit(question=question, by=request.user, **form.cleaned_data)
-                if action == "publish":
-                    services.question_publish(question=question, by=request.user)
-                    messages.success(request, _("The question is published."))
-                    return redirect("forum_staff:moderation")
-                messages.success(request, _("Your changes are saved."))
-                return redirect("forum_staff:moderate", pk=question.pk)
-        elif action == "spam":
-            services.question_mark_spam(question=question, by=request.user)
-            messages.success(request, _("The question is marked as spam."))
-            return redirect("forum_staff:moderation")
-        elif action == "hide":
-            services.question_hide(question=question, by=request.user)
-            messages.success(request, _("The question is hidden."))
-            return redirect("forum_staff:moderation")
-        elif action == "merge":
-            merge_form = forms.MergeForm(request.POST)
-            if merge_form.is_valid():
-                try:
-                    services.question_merge(question=question, into=merge_form.cleaned_data["into"], by=request.user)
-                except ValidationError as error:
-                    merge_form.add_error("into", error)
-                else:
-                    messages.success(request, _("The question is merged."))
-                    return redirect("forum_staff:moderation")
-        elif action == "refer":
-            refer_form = forms.ReferForm(request.POST)
-            if refer_form.is_valid():
-                services.question_refer(question=question, by=request.user, **refer_form.cleaned_data)
-                messages.success(request, _("The question is referred to the centre and is private."))
-                return redirect("forum_staff:moderation")
-        else:
+        if action not in services.MODERATION_ACTIONS:
             raise Http404
-    return render(
-        request,
-        "forum/staff/moderate.html",
-        {"question": question, "form": form, "merge_form": merge_form, "refer_form": refer_form},
-    )
+        name = {"save": "form", "publish": "form", "merge": "merge_form", "refer": "refer_form"}.get(action)
+        bound = shown[name] = type(shown[name])(request.POST) if name else None
+        if bound is None or bound.is_valid():
+            try:
+                services.question_moderate(
+                    question=question, by=request.user, action=action, **(bound.cleaned_data if bound else {})
+                )
+            except ValidationError as error:
+                bound.add_error(None, error)
+            else:
+                done = {
+                    "save": _("Your changes are saved."),
+                    "publish": _("The question is published."),
+                    "spam": _("The question is marked as spam."),
+                    "hide": _("The question is hidden."),
+                    "merge": _("The question is merged."),
+                    "refer": _("The question is referred to the centre and is private."),
+                }
+                messages.success(request, done[action])
+                if action == "save":
+                    return redirect("forum_staff:moderate", pk=question.pk)
+                return redirect("forum_staff:moderation")
+    return render(request, "forum/staff/moderate.html", {"question": question, **shown})
 
 
 @answer_or_moderate

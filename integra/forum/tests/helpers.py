@@ -62,7 +62,7 @@ def make_question(
         title=title, body=body, topic=Topic.objects.get(slug=topic), language=language, **fields
     )
     if published:
-        services.question_publish(question=question, by=None)
+        services.question_moderate(question=question, by=None, action="publish")
     if answered_by is not None:
         services.answer_create(question=question, author=answered_by, body=answer)
     question.refresh_from_db()

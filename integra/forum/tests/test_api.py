@@ -117,3 +117,18 @@ def test_a_moderator_accepts_an_answer_through_the_api(client, staff):
     response = client.post(url, **bearer(staff["moderator"]))
     assert response.status_code == 200 and response.json()["accepted_answer"] == answer.pk
     assert client.post(url, **bearer(staff["consultant.sofia"])).status_code == 403
+
+
+def test_the_api_refuses_to_merge_a_published_question_into_itself_with_the_services_reason(client, staff):
+    question = make_question("Published and alone")
+    response = client.post(
+        f"/api/v1/forum/questions/{question.pk}/moderate",
+        {"action": "merge", "into": question.pk},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+        **bearer(staff["moderator"]),
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("into: A question cannot be merged into itself")
+    question.refresh_from_db()
+    assert question.status == Question.Status.PUBLISHED

@@ -106,7 +106,7 @@ def test_html_and_script_in_a_question_are_shown_as_text_and_never_run(client, r
     assert check_page.status_code == 302
     from integra.forum import services
 
-    services.question_publish(question=question, by=staff["moderator"])
+    services.question_moderate(question=question, by=staff["moderator"], action="publish")
     body = client.get(f"/en/questions/{question.pk}/").content.decode()
     assert "<script>alert" not in body and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
     assert "<b>bold</b>" not in body
@@ -212,7 +212,7 @@ def test_the_private_link_shows_the_question_and_its_answers_before_and_after_pu
     from integra.forum import services
 
     question = Question.objects.get()
-    services.question_publish(question=question, by=staff["moderator"])
+    services.question_moderate(question=question, by=staff["moderator"], action="publish")
     services.answer_create(question=question, author=staff["consultant.sofia"], body="Register with a GP.")
     body = client.get(link, follow=True).content.decode()
     assert "Register with a GP." in body and "Published" in body

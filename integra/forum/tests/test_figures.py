@@ -17,7 +17,7 @@ def test_the_figures_count_by_topic_language_and_month_and_time_the_answers(staf
     slow = make_question("Slow", topic="healthcare", language="ar", answered_by=staff["consultant.sofia"])
     make_question("Waiting", topic="education", language="ar")
     spam = make_question("Spam", published=False)
-    services.question_mark_spam(question=spam, by=staff["moderator"])
+    services.question_moderate(question=spam, by=staff["moderator"], action="spam")
     Question.objects.filter(pk=quick.pk).update(
         created_at=now - timezone.timedelta(hours=12), published_at=now - timezone.timedelta(hours=10)
     )

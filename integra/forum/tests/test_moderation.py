@@ -154,7 +154,9 @@ def test_a_referred_question_reaches_the_staff_of_that_centre_only(client, staff
     question = make_question(
         "Employer kept my passport", published=False, notify_by=Question.Notify.EMAIL, email="asker@example.net"
     )
-    services.question_refer(question=question, centre=Centre.objects.get(slug="burgas"), by=None, note="Call her")
+    services.question_moderate(
+        question=question, by=None, action="refer", centre=Centre.objects.get(slug="burgas"), note="Call her"
+    )
     signed_in(client, staff["consultant.burgas"])
     listing = client.get("/en/staff/forum/referred/").content.decode()
     assert "Employer kept my passport" in listing
@@ -166,3 +168,70 @@ def test_a_referred_question_reaches_the_staff_of_that_centre_only(client, staff
     assert client.get(f"/en/staff/forum/questions/{question.pk}/").status_code == 404
     signed_in(client, staff["moderator"])
     assert "Employer kept my passport" in client.get("/en/staff/forum/referred/").content.decode()
+
+
+# --- the one moderation service: the rules hold for every caller ----------------------------------------
+
+
+def test_the_service_refuses_to_merge_a_question_into_itself(staff):
+    from django.core.exceptions import ValidationError
+
+    from integra.forum import services
+
+    question = make_question("Published once")
+    with pytest.raises(ValidationError) as refused:
+        services.question_moderate(question=question, by=staff["moderator"], action="merge", into=question)
+    assert "into" in refused.value.message_dict
+    question.refresh_from_db()
+    assert question.status == Question.Status.PUBLISHED and question.merged_into is None
+
+
+def test_the_service_refuses_to_merge_into_a_question_that_is_not_public_or_to_refer_without_a_centre(staff):
+    from django.core.exceptions import ValidationError
+
+    from integra.centres.models import Centre
+    from integra.forum import services
+
+    pending, other = make_question("Pending", published=False), make_question("Other", published=False)
+    with pytest.raises(ValidationError) as refused:
+        services.question_moderate(question=other, by=staff["moderator"], action="merge", into=pending)
+    assert refused.value.message_dict == {"into": ["There is no published question with this number."]}
+    with pytest.raises(ValidationError) as refused:
+        services.question_moderate(question=other, by=staff["moderator"], action="refer")
+    assert "centre" in refused.value.message_dict
+    closed = Centre.objects.get(slug="kardzhali")
+    Centre.objects.filter(pk=closed.pk).update(is_active=False)
+    closed.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.question_moderate(question=other, by=staff["moderator"], action="refer", centre=closed)
+    other.refresh_from_db()
+    assert other.status == Question.Status.PENDING
+
+
+def test_the_service_rejects_an_unknown_action(staff):
+    from integra.forum import services
+
+    question = make_question(published=False)
+    with pytest.raises(ValueError, match="explode"):
+        services.question_moderate(question=question, by=staff["moderator"], action="explode")
+
+
+def test_publishing_through_the_service_keeps_the_texts_not_given_and_recomputes_the_flags(staff):
+    from integra.forum import services
+
+    question = make_question("Call me on +359 88 123 4567", "Kept body", published=False)
+    services.question_moderate(question=question, by=staff["moderator"], action="publish", title="Can you call?")
+    question.refresh_from_db()
+    assert (question.title, question.body, question.flags) == ("Can you call?", "Kept body", [])
+    assert question.status == Question.Status.PUBLISHED and question.moderated_by == staff["moderator"]
+    assert hits("call") == [str(question.pk)]
+
+
+def test_the_page_refuses_to_merge_a_question_into_itself_with_the_services_message(client, staff):
+    question = make_question("Published and alone")
+    signed_in(client, staff["moderator"])
+    response = client.post(f"/en/staff/forum/moderation/{question.pk}/", {"action": "merge", "into": question.pk})
+    assert response.status_code == 200
+    assert "A question cannot be merged into itself" in response.content.decode()
+    question.refresh_from_db()
+    assert question.status == Question.Status.PUBLISHED

@@ -24,7 +24,9 @@ NOTES = "Called her back: employer keeps the passport, clause 7 of the contract"
 
 def referred(title="My employer kept my passport", centre="burgas", **fields):
     question = make_question(title, published=False, language="ar", topic="labour-market", **fields)
-    services.question_refer(question=question, centre=Centre.objects.get(slug=centre), by=None, note="Call her")
+    services.question_moderate(
+        question=question, by=None, action="refer", centre=Centre.objects.get(slug=centre), note="Call her"
+    )
     question.refresh_from_db()
     return question
 
