@@ -42,7 +42,10 @@ class CallForm(forms.ModelForm):
         label=_("Caller's number"),
         required=False,
         max_length=32,
-        help_text=_("Only to recognise a repeat caller: the number itself is not saved."),
+        help_text=_(
+            "Only to recognise a repeat caller: the number itself is not saved, unless you promise a call-back "
+            "(then it is kept until the call-back is closed)."
+        ),
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off", "dir": "ltr"}),
     )
 

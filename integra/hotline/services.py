@@ -104,6 +104,17 @@ def call_log(
         caller_hash=caller_hash(caller_number),
     )
     call.topics.set(topics)
+    if outcome == Call.Outcome.CALL_BACK_PROMISED and normalise(caller_number):
+        # From the call, in one step: the promised call-back joins the centre's queue.
+        call_back_request(
+            phone=caller_number,
+            language=language or "bg",
+            topic=call.topics.first(),
+            hotline=hotline,
+            centre=centre,
+            call=call,
+            source=CallBack.Source.OPERATOR,
+        )
     return call
 
 

@@ -44,7 +44,10 @@ def call_log(request):
         call = services.call_log(by=request.user, **form.service_kwargs())
         messages.success(request, _("The call was logged."))
         if call.outcome == Call.Outcome.CALL_BACK_PROMISED:
-            messages.info(request, _("Remember to add the promised call-back to the queue."))
+            if call.call_backs.exists():
+                messages.info(request, _("The promised call-back is in the queue."))
+            else:
+                messages.info(request, _("Give the caller's number to put the promised call-back in the queue."))
         return redirect("hotline_staff:log")
     context = {
         "form": form,

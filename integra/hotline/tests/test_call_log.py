@@ -174,3 +174,17 @@ def test_the_log_page_costs_the_same_with_many_calls(client, staff, hotline):
     with CaptureQueriesContext(connection) as many:
         client.get(URL)
     assert len(many) == len(few)
+
+
+def test_a_call_back_promised_during_the_call_joins_the_centres_queue(client, staff, hotline):
+    from integra.hotline.models import CallBack
+
+    user = staff["consultant.sofia"]
+    signed_in(client, user)
+    response = client.post(URL, call_data(hotline, user, outcome="call_back_promised"), follow=True)
+    assert "The promised call-back is in the queue." in response.content.decode()
+    call_back = CallBack.objects.get()
+    call = Call.objects.get()
+    assert call_back.call == call and call_back.centre.slug == "sofia" and call_back.language == "ar"
+    assert call_back.phone == "+359881234567" and call_back.source == CallBack.Source.OPERATOR
+    assert call.caller_hash == call_back.caller_hash
