@@ -1,6 +1,7 @@
 from datetime import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +9,9 @@ from integra.accounts.models import User
 from integra.centres.models import Centre, Institution
 from integra.clients.forms import CentreChoiceField
 from integra.clients.models import CASE_ROLES
+from integra.consultations import services
 from integra.consultations.models import ClosedDay, Consultation, FollowUp, Referral, Rota
+from integra.core.forms import add_errors
 from integra.core.languages import SPOKEN_LANGUAGES
 from integra.topics.models import Topic
 
@@ -71,27 +74,16 @@ class ConsultationForm(forms.ModelForm):
         else:
             self.fields["held_on"].initial = timezone.localdate()
 
-    def clean_held_on(self):
-        held_on = self.cleaned_data["held_on"]
-        if held_on > timezone.localdate():
-            raise forms.ValidationError(_("A consultation cannot be recorded for a future date."))
-        return held_on
-
-    def clean_duration_minutes(self):
-        minutes = self.cleaned_data["duration_minutes"]
-        if not 1 <= minutes <= 480:
-            raise forms.ValidationError(_("Enter a duration between 1 and 480 minutes."))
-        return minutes
-
     def clean(self):
         data = super().clean()
-        if self.client is not None and not self.instance.pk and self.client.withdrew_consent("records"):
-            raise forms.ValidationError(
-                _(
-                    "The client has withdrawn consent to keeping records. Record this consultation "
-                    "without the client file (anonymously), or record a new consent first."
-                )
+        try:  # the service's rules (date, duration, consent), shown next to the fields
+            services.consultation_rules_check(
+                held_on=data.get("held_on"),
+                duration_minutes=data.get("duration_minutes"),
+                client=None if self.instance.pk else self.client,
             )
+        except ValidationError as error:
+            add_errors(self, error)
         if data.get("referral_institution") and not data.get("referral_reason", "").strip():
             self.add_error("referral_reason", _("Say why the client is referred."))
         if bool(data.get("follow_up_task")) != bool(data.get("follow_up_due")):
@@ -103,15 +95,13 @@ class ConsultationForm(forms.ModelForm):
 
     def record_kwargs(self) -> dict:
         """The cleaned data as keyword arguments for services.consultation_record."""
-        from integra.consultations.services import FollowUpData, ReferralData
-
         data = dict(self.cleaned_data)
         institution, reason = data.pop("referral_institution", None), data.pop("referral_reason", "")
         task, due = data.pop("follow_up_task", ""), data.pop("follow_up_due", None)
         if data.get("nationality") is not None:
             data["nationality"] = str(data["nationality"] or "")
-        data["referral"] = ReferralData(institution, reason.strip()) if institution else None
-        data["follow_up"] = FollowUpData(task, due) if task and due else None
+        data["referral"] = services.ReferralData(institution, reason.strip()) if institution else None
+        data["follow_up"] = services.FollowUpData(task, due) if task and due else None
         return data
 
 

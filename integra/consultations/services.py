@@ -5,11 +5,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from integra.accounts.models import User
 from integra.centres.models import Centre
 from integra.clients.models import Client
 from integra.consultations.models import Appointment, ClosedDay, Consultation, FollowUp, Referral, Rota
@@ -54,10 +56,39 @@ class FollowUpData:
     due_on: date
 
 
+MAX_DURATION_MINUTES = 480
+UPDATABLE = frozenset(
+    {
+        "held_on", "channel", "language", "interpreting", "interpreter_name", "duration_minutes", "outcome", "notes",
+        "nationality", "gender", "age_band",
+    }
+)  # fmt: skip
+
+
+def consultation_rules_check(
+    *, held_on: date | None = None, duration_minutes: int | None = None, client: Client | None = None
+) -> None:
+    """The rules that protect the records, for every caller: not held in the future, a plausible duration,
+    and no new record on the file of a client who withdrew consent to keeping records. Raises
+    ValidationError keyed by field; forms call this to show the same messages next to their fields."""
+    errors = {}
+    if held_on is not None and held_on > timezone.localdate():
+        errors["held_on"] = _("A consultation cannot be recorded for a future date.")
+    if duration_minutes is not None and not 1 <= duration_minutes <= MAX_DURATION_MINUTES:
+        errors["duration_minutes"] = _("Enter a duration between 1 and 480 minutes.")
+    if client is not None and client.withdrew_consent("records"):
+        errors["client"] = _(
+            "The client has withdrawn consent to keeping records. Record this consultation "
+            "without the client file (anonymously), or record a new consent first."
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def consultation_record(
     *,
-    by,
+    by: User,
     centre: Centre,
     held_on: date,
     channel: str,
@@ -76,7 +107,10 @@ def consultation_record(
     referral: ReferralData | None = None,
     follow_up: FollowUpData | None = None,
 ) -> Consultation:
-    """Record one consultation, with an optional referral and follow-up, in one transaction."""
+    """Record one consultation, with an optional referral and follow-up, in one transaction.
+
+    Refused (ValidationError keyed by field) when consultation_rules_check refuses it."""
+    consultation_rules_check(held_on=held_on, duration_minutes=duration_minutes, client=client)
     if client is not None:
         # The figures count the client's demographics without needing the file later.
         nationality = nationality or client.nationality.code or ""
@@ -109,13 +143,13 @@ def consultation_record(
 
 @transaction.atomic
 def consultation_update(*, consultation: Consultation, topics=None, **fields) -> Consultation:
-    allowed = {
-        "held_on", "channel", "language", "interpreting", "interpreter_name", "duration_minutes", "outcome", "notes",
-        "nationality", "gender", "age_band",
-    }  # fmt: skip
+    """Change the fields named in UPDATABLE (a TypeError names any other); the date and duration rules hold."""
+    unknown = set(fields) - UPDATABLE
+    if unknown:
+        raise TypeError(f"consultation_update() cannot change {', '.join(sorted(unknown))}")
+    consultation_rules_check(held_on=fields.get("held_on"), duration_minutes=fields.get("duration_minutes"))
     for key, value in fields.items():
-        if key in allowed:
-            setattr(consultation, key, value)
+        setattr(consultation, key, value)
     consultation.save()
     if topics is not None:
         consultation.topics.set(topics)

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 
@@ -6,3 +7,11 @@ class Renderer(TemplatesSetting):
 
     form_template_name = "includes/form.html"
     field_template_name = "includes/field.html"
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """A service's ValidationError shown on a form: messages keyed by one of its fields go next to that
+    field, the others above the form. Forms translate the services' rules this way instead of copying them."""
+    items = error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
+    for field, messages in items:
+        form.add_error(field if field in form.fields else None, messages)

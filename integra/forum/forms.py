@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from integra.centres.models import Centre
+from integra.consultations.services import consultation_rules_check
+from integra.core.forms import add_errors
 from integra.forum.models import Question
 from integra.topics.models import Topic
 
@@ -201,20 +203,6 @@ class ConsultationRecordForm(forms.Form):
         self.fields["topics"].initial = [question.topic_id]
         self.fields["held_on"].initial = timezone.localdate()
 
-    def clean_held_on(self):
-        from django.utils import timezone
-
-        held_on = self.cleaned_data["held_on"]
-        if held_on > timezone.localdate():
-            raise ValidationError(_("A consultation cannot be recorded for a future date."))
-        return held_on
-
-    def clean_duration_minutes(self):
-        minutes = self.cleaned_data["duration_minutes"]
-        if not 1 <= minutes <= 480:
-            raise ValidationError(_("Enter a duration between 1 and 480 minutes."))
-        return minutes
-
     def clean_client(self):
         from integra.clients.models import Client
 
@@ -228,11 +216,17 @@ class ConsultationRecordForm(forms.Form):
         )
         if client is None:
             raise ValidationError(_("There is no client file of this centre with this reference."))
-        if client.withdrew_consent("records"):
-            raise ValidationError(
-                _("The client has withdrawn consent to keeping records: record the consultation without the file.")
-            )
         return client
+
+    def clean(self):
+        data = super().clean()
+        try:  # the consultations service's rules (date, duration, consent), shown next to the fields
+            consultation_rules_check(
+                held_on=data.get("held_on"), duration_minutes=data.get("duration_minutes"), client=data.get("client")
+            )
+        except ValidationError as error:
+            add_errors(self, error)
+        return data
 
 
 class AnswerForm(NoBrowserLimit, forms.Form):
