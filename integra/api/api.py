@@ -5,9 +5,35 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 
 from integra.api import centres, clients, consultations, forum, knowledge, me, topics, violations
+from integra.api.permissions import ANY_STAFF, PUBLIC, declaration
 from integra.hotline import api as hotline_api
 
-api = NinjaAPI(
+
+class IntegraAPI(NinjaAPI):
+    """NinjaAPI that writes each operation's declared permission into the OpenAPI document."""
+
+    def operations(self):
+        """(method, path, operation) for every operation of every router."""
+        for prefix, router in self._routers:
+            for path, path_view in router.path_operations.items():
+                for operation in path_view.operations:
+                    for method in operation.methods:
+                        yield method, f"/api/v1{prefix}{path}".rstrip("/") or "/", operation
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        declared = {self.get_openapi_operation_id(op): declaration(op.view_func) for _m, _p, op in self.operations()}
+        for methods in schema.get("paths", {}).values():
+            for operation in methods.values():
+                value = declared.get(operation.get("operationId"))
+                if value == PUBLIC:
+                    operation["x-integra-public"] = True
+                elif value is not None:
+                    operation["x-integra-permission"] = value if value == ANY_STAFF else list(value)
+        return schema
+
+
+api = IntegraAPI(
     title="Integra API",
     version="1.0.0",
     description=(

@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
+from integra.api.permissions import public, requires
 from integra.api.schemas import CentreOut, CentrePatch, Error, HotlineOut, InstitutionOut, InstitutionPage
 from integra.centres.forms import CentreForm, OpeningHoursFormSet
 from integra.centres.models import Centre, Hotline, Institution
@@ -32,11 +33,13 @@ def centre_out(centre: Centre) -> dict:
 
 
 @router.get("", response=list[CentreOut], summary="All centres of the network")
+@public
 def list_centres(request):
     return [centre_out(c) for c in Centre.objects.active().with_details()]
 
 
 @router.get("/{slug}", response={200: CentreOut, 404: Error}, summary="One centre")
+@public
 def get_centre(request, slug: str):
     return centre_out(get_object_or_404(Centre.objects.active().with_details(), slug=slug))
 
@@ -44,9 +47,10 @@ def get_centre(request, slug: str):
 @router.patch(
     "/{slug}",
     auth=StaffToken(),
-    response={200: CentreOut, 400: Error, 401: Error, 404: Error, 422: Error},
+    response={200: CentreOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Change a centre's phone, e-mail, languages, services or opening hours (its managers)",
 )
+@requires("centres.change_centre")
 def patch_centre(request, slug: str, payload: CentrePatch):
     user = request.auth
     centre = get_object_or_404(Centre.objects.editable_by(user).with_details(), slug=slug)
@@ -125,6 +129,7 @@ def institution_out(institution: Institution) -> dict:
 @institutions_router.get(
     "", response={200: InstitutionPage, 422: Error}, summary="The directory of institutions clients are referred to"
 )
+@public
 def list_institutions(request, filters: Query[InstitutionFilter]):
     qs = Institution.objects.prefetch_related("topics")
     if filters.kind:
@@ -136,11 +141,13 @@ def list_institutions(request, filters: Query[InstitutionFilter]):
 
 
 @institutions_router.get("/{slug}", response={200: InstitutionOut, 404: Error}, summary="One institution")
+@public
 def get_institution(request, slug: str):
     return institution_out(get_object_or_404(Institution.objects.prefetch_related("topics"), slug=slug))
 
 
 @hotlines_router.get("", response=list[HotlineOut], summary="The network's hotlines")
+@public
 def list_hotlines(request):
     return [
         {"name": h.name, "phone": str(h.phone), "hours": h.hours, "languages": h.languages}

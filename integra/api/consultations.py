@@ -11,6 +11,7 @@ from ninja import Field, Path, Query, Router, Schema, Status
 from pydantic import field_validator
 
 from integra.api.auth import StaffToken
+from integra.api.permissions import requires
 from integra.api.schemas import REFERENCE, SLUG, Error, form_errors
 from integra.centres.models import Centre, Institution
 from integra.clients.services import get_client_for_user
@@ -117,10 +118,9 @@ def consultation_out(c: Consultation, *, with_notes: bool) -> dict:
     summary="Consultations of your centres, newest first, filtered by date, topic, consultant and channel "
     "(notes only in the single view)",
 )
+@requires("consultations.view_consultation")
 def list_consultations(request, filters: Query[ConsultationFilter]):
     user = request.auth
-    if not user.has_perm("consultations.view_consultation"):
-        return Status(403, {"detail": "Not allowed."})
     consultations = (
         Consultation.objects.for_user(user)
         .filtered(
@@ -147,10 +147,9 @@ def list_consultations(request, filters: Query[ConsultationFilter]):
     response={200: ConsultationOut, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="One consultation with its notes (the opening is audit-logged)",
 )
+@requires("consultations.view_consultation")
 def get_consultation(request, consultation_id: int = Path(..., ge=1, le=2_147_483_647)):
     user = request.auth
-    if not user.has_perm("consultations.view_consultation"):
-        return Status(403, {"detail": "Not allowed."})
     with as_actor(user):
         consultation = services.get_consultation_for_user(user, consultation_id)
     return consultation_out(consultation, with_notes=True)
@@ -161,10 +160,9 @@ def get_consultation(request, consultation_id: int = Path(..., ge=1, le=2_147_48
     response={201: ConsultationOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Record a consultation at one of your centres, with or without a client file (another centre answers 404)",
 )
+@requires("consultations.add_consultation")
 def create_consultation(request, payload: ConsultationIn, centre: str = Path(..., pattern=SLUG)):
     user = request.auth
-    if not user.has_perm("consultations.add_consultation"):
-        return Status(403, {"detail": "Not allowed."})
     client = None
     if payload.client:
         with as_actor(user):
@@ -241,10 +239,9 @@ def follow_up_out(f) -> dict:
     response={200: list[FollowUpOut], 401: Error, 403: Error},
     summary="My open follow-ups due within seven days or overdue",
 )
+@requires("consultations.view_consultation")
 def my_follow_ups(request):
     user = request.auth
-    if not user.has_perm("consultations.view_consultation"):
-        return Status(403, {"detail": "Not allowed."})
     return [follow_up_out(f) for f in FollowUp.objects.due_for(user)]
 
 
@@ -253,10 +250,9 @@ def my_follow_ups(request):
     response={201: ReferralOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Refer the client of a consultation to an institution of the directory",
 )
+@requires("consultations.change_consultation")
 def add_referral(request, payload: ReferralIn, consultation_id: int = Path(..., ge=1, le=2_147_483_647)):
     user = request.auth
-    if not user.has_perm("consultations.change_consultation"):
-        return Status(403, {"detail": "Not allowed."})
     consultation = services.get_consultation_for_user(user, consultation_id, log=False)
     institution = get_object_or_404(Institution, slug=payload.institution)
     form = ReferralCreateForm({"institution": institution.pk, "reason": payload.reason})
@@ -272,10 +268,9 @@ def add_referral(request, payload: ReferralIn, consultation_id: int = Path(..., 
     response={200: ReferralOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Record a referral's status and outcome",
 )
+@requires("consultations.change_consultation")
 def update_referral(request, payload: ReferralUpdate, referral_id: int = Path(..., ge=1, le=2_147_483_647)):
     user = request.auth
-    if not user.has_perm("consultations.change_consultation"):
-        return Status(403, {"detail": "Not allowed."})
     referral = get_object_or_404(
         Referral.objects.select_related("institution").filter(consultation__in=Consultation.objects.for_user(user)),
         pk=referral_id,
@@ -293,10 +288,9 @@ def update_referral(request, payload: ReferralUpdate, referral_id: int = Path(..
     response={201: FollowUpOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Add a follow-up for yourself",
 )
+@requires("consultations.change_consultation")
 def add_follow_up(request, payload: FollowUpIn, consultation_id: int = Path(..., ge=1, le=2_147_483_647)):
     user = request.auth
-    if not user.has_perm("consultations.change_consultation"):
-        return Status(403, {"detail": "Not allowed."})
     consultation = services.get_consultation_for_user(user, consultation_id, log=False)
     form = FollowUpForm(payload.dict())
     if not form.is_valid():
@@ -329,10 +323,9 @@ class ConsultationUpdate(Schema):
     response={200: ConsultationOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Edit a consultation (validated like the edit page; notes stay encrypted at rest)",
 )
+@requires("consultations.change_consultation")
 def update_consultation(request, payload: ConsultationUpdate, consultation_id: int = Path(..., ge=1, le=2_147_483_647)):
     user = request.auth
-    if not user.has_perm("consultations.change_consultation"):
-        return Status(403, {"detail": "Not allowed."})
     consultation = services.get_consultation_for_user(user, consultation_id, log=False)
     data = {
         "held_on": consultation.held_on.isoformat(),
@@ -411,10 +404,9 @@ def closed_day_out(day: ClosedDay) -> dict:
     response={200: RotaOut, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="A centre's booking rota: slot length and whether it is open for online booking (managers)",
 )
+@requires("consultations.change_rota")
 def get_rota(request, centre: str = Path(..., pattern=SLUG)):
     user = request.auth
-    if not user.has_perm("consultations.change_rota"):
-        return Status(403, {"detail": "Not allowed."})
     centre = _rota_centre(user, centre)
     return rota_out(centre, Rota.objects.filter(centre=centre).first())
 
@@ -424,10 +416,9 @@ def get_rota(request, centre: str = Path(..., pattern=SLUG)):
     response={200: RotaOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Set a centre's slot length (10-120 minutes) and online booking on or off (managers)",
 )
+@requires("consultations.change_rota")
 def put_rota(request, payload: RotaIn, centre: str = Path(..., pattern=SLUG)):
     user = request.auth
-    if not user.has_perm("consultations.change_rota"):
-        return Status(403, {"detail": "Not allowed."})
     centre = _rota_centre(user, centre)
     rota = Rota.objects.filter(centre=centre).first() or Rota(centre=centre)
     form = RotaForm({"slot_minutes": str(payload.slot_minutes), "is_bookable": payload.is_bookable}, instance=rota)
@@ -443,10 +434,9 @@ def put_rota(request, payload: RotaIn, centre: str = Path(..., pattern=SLUG)):
     response={200: list[ClosedDayOut], 401: Error, 403: Error, 404: Error, 422: Error},
     summary="A centre's closed days from today on (managers)",
 )
+@requires("consultations.change_rota")
 def list_closed_days(request, centre: str = Path(..., pattern=SLUG)):
     user = request.auth
-    if not user.has_perm("consultations.change_rota"):
-        return Status(403, {"detail": "Not allowed."})
     centre = _rota_centre(user, centre)
     return [closed_day_out(d) for d in centre.closed_days.filter(date__gte=timezone.localdate())]
 
@@ -456,10 +446,9 @@ def list_closed_days(request, centre: str = Path(..., pattern=SLUG)):
     response={201: ClosedDayOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Mark a day as closed: no bookings are offered on it (managers)",
 )
+@requires("consultations.change_rota")
 def add_closed_day(request, payload: ClosedDayIn, centre: str = Path(..., pattern=SLUG)):
     user = request.auth
-    if not user.has_perm("consultations.change_rota"):
-        return Status(403, {"detail": "Not allowed."})
     centre = _rota_centre(user, centre)
     form = ClosedDayForm(payload.dict(), centre=centre)
     if not form.is_valid():
@@ -477,12 +466,11 @@ def add_closed_day(request, payload: ClosedDayIn, centre: str = Path(..., patter
     response={204: None, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Open a closed day again (managers)",
 )
+@requires("consultations.change_rota")
 def remove_closed_day(
     request, centre: str = Path(..., pattern=SLUG), closed_day_id: int = Path(..., ge=1, le=2_147_483_647)
 ):
     user = request.auth
-    if not user.has_perm("consultations.change_rota"):
-        return Status(403, {"detail": "Not allowed."})
     centre = _rota_centre(user, centre)
     day = get_object_or_404(centre.closed_days.all(), pk=closed_day_id)
     with as_actor(user):

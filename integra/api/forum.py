@@ -11,6 +11,7 @@ from django.http import Http404
 from ninja import Field, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
+from integra.api.permissions import public, requires
 from integra.api.schemas import Error, form_errors
 from integra.centres.models import Centre
 from integra.core.audit import as_actor
@@ -120,11 +121,8 @@ def question_out(question: Question) -> dict:
     }
 
 
-def _forbidden():
-    return Status(403, {"detail": "You do not have permission to do this."})
-
-
 @router.get("/questions", response={200: QuestionPage, 422: Error}, summary="Published questions, newest first")
+@public
 def list_questions(request, filters: Query[QuestionFilter]):
     questions = Question.objects.published().select_related("topic")
     if filters.topic:
@@ -138,6 +136,7 @@ def list_questions(request, filters: Query[QuestionFilter]):
 @router.get(
     "/questions/{question_id}", response={200: QuestionOut, 404: Error, 422: Error}, summary="A published question"
 )
+@public
 def get_question(request, question_id: int):
     question = Question.objects.published().select_related("topic").filter(pk=question_id).first()
     if question is None:
@@ -151,9 +150,8 @@ def get_question(request, question_id: int):
     response={200: list[PendingQuestion], **STAFF_ERRORS},
     summary="Questions waiting for moderation, oldest first (moderators)",
 )
+@requires("forum.moderate_question")
 def moderation_queue(request):
-    if not request.auth.has_perm("forum.moderate_question"):
-        return _forbidden()
     questions = Question.objects.pending().select_related("topic").order_by("created_at", "id")[:200]
     return [
         {
@@ -175,10 +173,9 @@ def moderation_queue(request):
     response={200: QuestionSummary, 400: Error, **STAFF_ERRORS},
     summary="Publish (optionally edited), mark as spam, hide, merge into a duplicate or refer to a centre",
 )
+@requires("forum.moderate_question")
 def moderate(request, question_id: int, payload: ModerateIn):
     user = request.auth
-    if not user.has_perm("forum.moderate_question"):
-        return _forbidden()
     question = Question.objects.select_related("topic").filter(pk=question_id).first()
     if question is None:
         raise Http404
@@ -217,10 +214,9 @@ def moderate(request, question_id: int, payload: ModerateIn):
     response={201: AnswerOut, 400: Error, **STAFF_ERRORS},
     summary="Answer a published question (consultants and experts)",
 )
+@requires("forum.answer_question")
 def answer(request, question_id: int, payload: AnswerIn):
     user = request.auth
-    if not user.has_perm("forum.answer_question"):
-        return _forbidden()
     question = Question.objects.published().filter(pk=question_id).first()
     if question is None:
         raise Http404
@@ -243,10 +239,9 @@ def answer(request, question_id: int, payload: AnswerIn):
     response={200: QuestionSummary, **STAFF_ERRORS},
     summary="Accept an answer (moderators)",
 )
+@requires("forum.moderate_question")
 def accept(request, question_id: int, answer_id: int):
     user = request.auth
-    if not user.has_perm("forum.moderate_question"):
-        return _forbidden()
     found = Answer.objects.select_related("question__topic").filter(pk=answer_id, question_id=question_id).first()
     if found is None:
         raise Http404

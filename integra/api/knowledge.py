@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
+from integra.api.permissions import public, requires
 from integra.api.schemas import Error, Translations, form_errors
 from integra.core.audit import as_actor
 from integra.knowledge import services
@@ -112,6 +113,7 @@ def _public():
 
 
 @router.get("/topics", response=list[KnowledgeTopicOut], summary="Topics with their published articles")
+@public
 def list_topics(request):
     by_topic: dict[int, list[str]] = {}
     for article in _public().only("slug", "topic"):
@@ -124,6 +126,7 @@ def list_topics(request):
     response={200: list[ArticleSummaryOut], 422: Error},
     summary="Published articles, each in the requested language or the best available one",
 )
+@public
 def list_articles(request, filters: Query[ArticleFilter]):
     articles = _public()
     if filters.topic:
@@ -136,6 +139,7 @@ def list_articles(request, filters: Query[ArticleFilter]):
     response={200: ArticleOut, 404: Error, 422: Error},
     summary="One published article in the requested language, or the best available one (is_fallback)",
 )
+@public
 def get_article(request, slug: str, filters: Query[LanguageFilter]):
     article = get_object_or_404(_public(), slug=slug)
     row = _summary(article, filters.language)
@@ -152,10 +156,9 @@ STAFF_RESPONSES = {200: TranslationOut, 400: Error, 401: Error, 403: Error, 404:
     response={201: TranslationOut, 400: Error, 401: Error, 403: Error, 422: Error},
     summary="Create an article with its source text as a draft (editors and coordinators)",
 )
+@requires("knowledge.add_article")
 def create_article(request, payload: ArticleIn):
     user = request.auth
-    if not user.has_perm("knowledge.add_article"):
-        return Status(403, {"detail": "You may not create articles."})
     topic = Topic.objects.filter(slug=payload.topic).first()
     form = ArticleCreateForm({**payload.dict(), "topic": topic.pk if topic else ""})
     if not form.is_valid():
@@ -180,6 +183,7 @@ def create_article(request, payload: ArticleIn):
     response=STAFF_RESPONSES,
     summary="Save the working copy in one language as a draft (editors; translators except the source language)",
 )
+@requires("knowledge.change_articletranslation")
 def save_translation(request, slug: str, language: str, payload: TranslationIn):
     user = request.auth
     article = get_object_or_404(Article, slug=slug)
@@ -201,6 +205,7 @@ def save_translation(request, slug: str, language: str, payload: TranslationIn):
     response=STAFF_RESPONSES,
     summary="Move a translation on: submit (for review), approve or return (coordinators)",
 )
+@requires("knowledge.change_articletranslation")
 def translation_action(request, slug: str, language: str, action: str):
     user = request.auth
     translation = get_object_or_404(

@@ -10,6 +10,7 @@ from ninja import Router, Schema, Status
 
 from integra.accounts import roles
 from integra.api.auth import StaffToken
+from integra.api.permissions import requires, requires_role
 from integra.api.schemas import Error
 from integra.core.audit import as_actor, log_read
 from integra.violations import services
@@ -77,9 +78,8 @@ def _officer_report(user, reference: str) -> Report:
 
 
 @router.get("/reports", response={200: list[ReportOut], 401: Error, 403: Error}, summary="Reports (rights officers)")
+@requires_role(roles.RIGHTS_OFFICER)
 def list_reports(request, status: str = ""):
-    if not request.auth.has_role(roles.RIGHTS_OFFICER):
-        return Status(403, {"detail": "Only rights officers see violation reports."})
     reports = Report.objects.select_related("referred_to")
     if status:
         reports = reports.filter(status=status)
@@ -87,8 +87,11 @@ def list_reports(request, status: str = ""):
 
 
 @router.get(
-    "/reports/{reference}", response={200: ReportOut, 401: Error, 404: Error}, summary="One report's triage data"
+    "/reports/{reference}",
+    response={200: ReportOut, 401: Error, 404: Error},
+    summary="One report's triage data",
 )
+@requires_role(roles.RIGHTS_OFFICER, hide=True)
 def get_report(request, reference: str):
     report = _officer_report(request.auth, reference)
     with as_actor(request.auth):
@@ -101,6 +104,7 @@ def get_report(request, reference: str):
     response={200: ReportOut, 400: Error, 401: Error, 404: Error, 422: Error},
     summary="Change a report's status or referral (rights officers)",
 )
+@requires_role(roles.RIGHTS_OFFICER, hide=True)
 def patch_report(request, reference: str, payload: TriageIn):
     report = _officer_report(request.auth, reference)
     from integra.centres.models import Institution
@@ -121,8 +125,7 @@ def patch_report(request, reference: str, payload: TriageIn):
 
 
 @router.get("/statistics", response={200: StatisticsOut, 401: Error, 403: Error}, summary="Counts without content")
+@requires("violations.view_report_statistics")
 def statistics(request):
     user = request.auth
-    if not user.has_perm("violations.view_report_statistics"):
-        return Status(403, {"detail": "Only coordinators and rights officers see these figures."})
     return services.statistics(minimum_cell=0 if user.has_role(roles.RIGHTS_OFFICER) else 3)
