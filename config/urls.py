@@ -14,6 +14,7 @@ for pattern in api_patterns:
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", (api_patterns, api_app, api_namespace)),
+    path("hsds/", include("integra.centres.hsds_urls")),  # open data, public, not language-prefixed
     path("telephony/", include("integra.hotline.telephony_urls")),
     path("admin/", admin.site.urls),
 ]
