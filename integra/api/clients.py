@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
+from integra.api.permissions import requires
 from integra.api.schemas import REFERENCE, SLUG, Error, form_errors
 from integra.centres.models import Centre
 from integra.clients import services
@@ -100,10 +101,9 @@ def client_out(client: Client) -> dict:
     response={200: ClientPage, 401: Error, 403: Error, 422: Error},
     summary="Find client files of your centres by reference, name or phone",
 )
+@requires("clients.view_client")
 def list_clients(request, filters: Query[ClientFilter]):
     user = request.auth
-    if not user.has_perm("clients.view_client"):
-        return Status(403, {"detail": "Not allowed."})
     form = ClientSearchForm({"q": filters.q})
     if not form.is_valid():
         return Status(422, {"detail": form_errors(form)})
@@ -128,10 +128,9 @@ def list_clients(request, filters: Query[ClientFilter]):
     response={200: ClientOut, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="One client file (the opening is audit-logged)",
 )
+@requires("clients.view_client")
 def get_client(request, reference: str = Path(..., pattern=REFERENCE)):
     user = request.auth
-    if not user.has_perm("clients.view_client"):
-        return Status(403, {"detail": "Not allowed."})
     with as_actor(user):
         client = services.get_client_for_user(user, reference)
     return client_out(client)
@@ -142,10 +141,9 @@ def get_client(request, reference: str = Path(..., pattern=REFERENCE)):
     response={201: ClientOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Open a client file in one of your centres (another centre answers 404)",
 )
+@requires("clients.add_client")
 def create_client(request, payload: ClientIn, centre: str = Path(..., pattern=SLUG)):
     user = request.auth
-    if not user.has_perm("clients.add_client"):
-        return Status(403, {"detail": "Not allowed."})
     centre = get_object_or_404(Centre.objects.for_user(user).filter(is_active=True), slug=centre)
     data = payload.dict()
     data["centre"] = str(centre.pk)
@@ -162,15 +160,30 @@ def create_client(request, payload: ClientIn, centre: str = Path(..., pattern=SL
 @router.get(
     "/{reference}/export",
     response={200: dict, 401: Error, 403: Error, 404: Error, 422: Error},
-    summary="Everything about one client (data-subject access request)",
+    summary="One client file with the consultations you may read (another centre's are left out, as on the pages)",
 )
+@requires("clients.export_client")
 def export_client(request, reference: str = Path(..., pattern=REFERENCE)):
     user = request.auth
-    if not user.has_perm("clients.export_client"):
-        return Status(403, {"detail": "Not allowed."})
     with as_actor(user):
         client = services.get_client_for_user(user, reference)
-    return services.client_export(client)
+    return services.client_export(client=client, user=user)
+
+
+@router.post(
+    "/{reference}/data-subject-export",
+    response={200: dict, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Everything about one client, every centre's consultations included, for handing to the client "
+    "(data-subject access request): managers of the file's own centre only; audit-logged",
+)
+@requires("clients.export_client")
+def export_client_for_data_subject(request, reference: str = Path(..., pattern=REFERENCE)):
+    user = request.auth
+    client = services.get_client_for_user(user, reference, log=False)
+    if not services.may_export_for_data_subject(user, client):
+        return Status(403, {"detail": "Only the client's own centre makes this export."})
+    with as_actor(user):
+        return services.client_export_for_data_subject(client=client, by=user, export_format="api")
 
 
 class ConsentIn(Schema):
@@ -195,10 +208,9 @@ class ShareOut(Schema):
     response={201: ClientOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Record a consent (purpose, version of the text shown, date, how it was given)",
 )
+@requires("clients.change_client")
 def add_consent(request, payload: ConsentIn, reference: str = Path(..., pattern=REFERENCE)):
     user = request.auth
-    if not user.has_perm("clients.change_client"):
-        return Status(403, {"detail": "Not allowed."})
     client = services.get_client_for_user(user, reference, log=False)
     form = ConsentForm(payload.dict())
     if not form.is_valid():
@@ -213,14 +225,13 @@ def add_consent(request, payload: ConsentIn, reference: str = Path(..., pattern=
     response={200: ClientOut, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Mark a consent as withdrawn (today)",
 )
+@requires("clients.change_client")
 def withdraw_consent(
     request,
     reference: str = Path(..., pattern=REFERENCE),
     consent_id: int = Path(..., ge=1, le=2_147_483_647),
 ):
     user = request.auth
-    if not user.has_perm("clients.change_client"):
-        return Status(403, {"detail": "Not allowed."})
     client = services.get_client_for_user(user, reference, log=False)
     consent = get_object_or_404(client.consents.all(), pk=consent_id)
     with as_actor(user):
@@ -234,10 +245,9 @@ def withdraw_consent(
     summary="Share the file with another centre: needs the client's consent, or a reason from a manager "
     "of the client's centre (409 when refused)",
 )
+@requires("clients.change_client")
 def share_client(request, payload: ShareIn, reference: str = Path(..., pattern=REFERENCE)):
     user = request.auth
-    if not user.has_perm("clients.change_client"):
-        return Status(403, {"detail": "Not allowed."})
     client = services.get_client_for_user(user, reference, log=False)
     centre = get_object_or_404(Centre.objects.active(), slug=payload.centre)
     form = ShareForm({"centre": centre.pk, "override_reason": payload.override_reason}, client=client)
@@ -258,10 +268,9 @@ def share_client(request, payload: ShareIn, reference: str = Path(..., pattern=R
     response={200: ClientOut, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Erase (anonymise) the client; the consultations stay counted without identity",
 )
+@requires("clients.export_client")
 def erase_client(request, reference: str = Path(..., pattern=REFERENCE)):
     user = request.auth
-    if not user.has_perm("clients.export_client"):
-        return Status(403, {"detail": "Not allowed."})
     client = services.get_client_for_user(user, reference, log=False)
     with as_actor(user):
         services.client_erase(client=client, by=user)
@@ -286,10 +295,9 @@ class ClientUpdate(Schema):
     response={200: ClientOut, 400: Error, 401: Error, 403: Error, 404: Error, 422: Error},
     summary="Edit a client file (validated like the edit page; an erased file answers 403)",
 )
+@requires("clients.change_client")
 def update_client(request, payload: ClientUpdate, reference: str = Path(..., pattern=REFERENCE)):
     user = request.auth
-    if not user.has_perm("clients.change_client"):
-        return Status(403, {"detail": "Not allowed."})
     client = services.get_client_for_user(user, reference, log=False)
     if client.is_erased:
         return Status(403, {"detail": str(_("This client file was erased."))})

@@ -75,3 +75,15 @@ class ShareForm(forms.Form):
 
 class ClientSearchForm(forms.Form):
     q = forms.CharField(label=_("Reference, name or phone"), required=False, max_length=100)
+
+
+class DataSubjectExportForm(forms.Form):
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("pdf", _("PDF, to print or send to the client")), ("json", _("JSON, machine-readable"))],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose PDF or JSON."),
+            "invalid_choice": _("Choose PDF or JSON."),
+        },
+    )

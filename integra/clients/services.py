@@ -99,13 +99,59 @@ def client_share(*, client: Client, centre, by, override_reason: str = "") -> Cl
     return share
 
 
-def client_export(client: Client) -> dict:
-    """Everything kept about one client, as plain data (JSON export and printable page)."""
-    consultations = client.consultations.select_related("centre", "consultant").prefetch_related(
-        "topics", "referrals__institution", "follow_ups"
+class ExportScope:
+    STAFF = "staff"  # what the requesting member of staff may read (the consultation pages' rule)
+    DATA_SUBJECT = "data_subject"  # everything, for handing to the person themself
+
+
+def client_export(*, client: Client, user) -> dict:
+    """One client file as plain data, with only the consultations the user may open.
+
+    The consultations go through `Consultation.objects.for_user`, the helper the consultation pages
+    and the API use: a centre a file is shared with sees the file, never another centre's notes.
+    """
+    from integra.consultations.models import Consultation  # noqa: PLC0415 - consultations depends on clients
+
+    return _export_data(client, Consultation.objects.for_user(user).filter(client=client), scope=ExportScope.STAFF)
+
+
+def may_export_for_data_subject(user, client: Client) -> bool:
+    """Only staff of the file's own centre holding the export permission; no role or superuser reaches past it."""
+    return (
+        user.is_authenticated
+        and user.has_perm("clients.export_client")
+        and client.centre_id in set(user.centres.values_list("pk", flat=True))
+    )
+
+
+@transaction.atomic
+def client_export_for_data_subject(*, client: Client, by, export_format: str) -> dict:
+    """Everything kept about the client, every centre's consultations included, for handing to the person.
+
+    A separate, explicit action of the file's own centre; each one is an ACCESS entry in the audit log
+    marked `{"event": "data_subject_export", "format": ...}`.
+    """
+    if not may_export_for_data_subject(by, client):
+        raise PermissionDenied
+    AuditEntry.objects.log_create(
+        client,
+        force_log=True,
+        action=LogEntry.Action.ACCESS,
+        changes=None,
+        additional_data={"event": "data_subject_export", "format": export_format},
+    )
+    return _export_data(client, client.consultations.all(), scope=ExportScope.DATA_SUBJECT)
+
+
+def _export_data(client: Client, consultations, *, scope: str) -> dict:
+    consultations = (
+        consultations.select_related("centre", "consultant")
+        .prefetch_related("topics", "referrals__institution", "follow_ups")
+        .order_by("held_on", "pk")
     )
     return {
         "reference": client.reference,
+        "scope": scope,
         "centre": client.centre.slug,
         "name": client.name,
         "phone": str(client.phone or ""),

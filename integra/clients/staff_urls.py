@@ -13,5 +13,10 @@ urlpatterns = [
     path("clients/<str:reference>/share/", staff_views.client_share, name="share"),
     path("clients/<str:reference>/export.json", staff_views.client_export_json, name="export_json"),
     path("clients/<str:reference>/export.pdf", staff_views.client_export_pdf, name="export_pdf"),
+    path(
+        "clients/<str:reference>/data-subject-export/",
+        staff_views.client_export_for_data_subject,
+        name="data_subject_export",
+    ),
     path("clients/<str:reference>/erase/", staff_views.client_erase, name="erase"),
 ]

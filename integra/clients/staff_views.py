@@ -12,8 +12,9 @@ from django.views.decorators.http import require_POST
 
 from integra.accounts import roles
 from integra.clients import services
-from integra.clients.forms import ClientForm, ClientSearchForm, ConsentForm, ShareForm
+from integra.clients.forms import ClientForm, ClientSearchForm, ConsentForm, DataSubjectExportForm, ShareForm
 from integra.clients.models import Client
+from integra.consultations.models import Consultation
 
 PAGE_SIZE = 25
 
@@ -48,7 +49,11 @@ def client_create(request):
 @permission_required("clients.view_client", raise_exception=True)
 def client_detail(request, reference):
     client = services.get_client_for_user(request.user, reference)
-    consultations = client.consultations.for_list().order_by("-held_on", "-pk")[:50]
+    # The consultations the user may open, by the consultation pages' own rule (a shared file shows the file,
+    # not another centre's consultations).
+    consultations = (
+        Consultation.objects.for_user(request.user).filter(client=client).for_list().order_by("-held_on", "-pk")[:50]
+    )
     history = services.client_access_history(client) if _may_see_history(request.user, client) else None
     return render(
         request,
@@ -59,6 +64,7 @@ def client_detail(request, reference):
             "history": history,
             "consent_form": ConsentForm(),
             "share_form": ShareForm(client=client),
+            "may_export_for_data_subject": services.may_export_for_data_subject(request.user, client),
         },
     )
 
@@ -117,27 +123,54 @@ def client_share(request, reference):
     return render(request, "clients/share_form.html", {"form": form, "client": client})
 
 
+def _json_download(data: dict, reference: str, name: str) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}-{reference}.json"'
+    return response
+
+
+def _pdf_download(request, data: dict, reference: str, name: str) -> HttpResponse:
+    html = render_to_string("clients/client_export.html", {"data": data}, request=request)
+    from weasyprint import HTML  # noqa: PLC0415 - heavy import, only when a PDF is asked for
+
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}-{reference}.pdf"'
+    return response
+
+
 @permission_required("clients.export_client", raise_exception=True)
 def client_export_json(request, reference):
+    """The file as the user may read it: another centre's consultations are left out, as on the pages."""
     client = services.get_client_for_user(request.user, reference)
-    body = json.dumps(services.client_export(client), ensure_ascii=False, indent=2)
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="client-{client.reference}.json"'
-    return response
+    return _json_download(services.client_export(client=client, user=request.user), client.reference, "client")
 
 
 @permission_required("clients.export_client", raise_exception=True)
 def client_export_pdf(request, reference):
     """A readable export; PDF through WeasyPrint, or the same page as printable HTML with ?format=html."""
     client = services.get_client_for_user(request.user, reference)
-    html = render_to_string("clients/client_export.html", {"data": services.client_export(client)}, request=request)
+    data = services.client_export(client=client, user=request.user)
     if request.GET.get("format") == "html":
-        return HttpResponse(html)
-    from weasyprint import HTML  # noqa: PLC0415 - heavy import, only when a PDF is asked for
+        return render(request, "clients/client_export.html", {"data": data})
+    return _pdf_download(request, data, client.reference, "client")
 
-    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="client-{client.reference}.pdf"'
-    return response
+
+@permission_required("clients.export_client", raise_exception=True)
+def client_export_for_data_subject(request, reference):
+    """Everything kept about the client, every centre's consultations included: for the file's own centre only."""
+    client = services.get_client_for_user(request.user, reference, log=False)
+    if not services.may_export_for_data_subject(request.user, client):
+        raise PermissionDenied
+    form = DataSubjectExportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        export_format = form.cleaned_data["format"]
+        data = services.client_export_for_data_subject(client=client, by=request.user, export_format=export_format)
+        if export_format == "json":
+            return _json_download(data, client.reference, "data-subject-export")
+        return _pdf_download(request, data, client.reference, "data-subject-export")
+    return render(request, "clients/data_subject_export.html", {"form": form, "client": client})
 
 
 @permission_required("clients.export_client", raise_exception=True)
