@@ -268,3 +268,10 @@ def test_service_detail_costs_a_constant_number_of_queries(client, directory, dj
     _add_centres(5)
     with django_assert_num_queries(5):
         client.get(url)
+
+
+def test_error_messages_and_names_follow_the_language(client, directory):
+    response = client.get("/hsds/services", {"lang": "bg", "taxonomy_term_id": "x"})
+    assert response.json()["message"] == "taxonomy_term_id трябва да е UUID."
+    network = client.get(f"/hsds/organizations/{hsds.NETWORK_ID}", {"lang": "ar"}).json()
+    assert network["name"] == "شبكة مراكز المعلومات للمهاجرين"
