@@ -521,3 +521,122 @@ def taxonomy_term_list(request):
     ]
     return 200, _page(request, items, _term)
 
+
+
+# --- the tabular form: /hsds/export.zip (a CSV datapackage) ---------------------------------
+
+TABLES = {  # our tables: HSDS table name -> the key its rows are collected under
+    "organization": "organizations", "service": "services", "location": "locations",
+    "service_at_location": "service_at_locations", "phone": "phones", "schedule": "schedules",
+    "language": "languages", "address": "addresses", "cost_option": "cost_options",
+    "attribute": "attributes", "taxonomy": "taxonomies", "taxonomy_term": "taxonomy_terms",
+}
+
+
+def tabular_schema() -> dict:
+    import gzip
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "hsds_schema" / "compiled" / "tabular.json.gz"
+    return json.loads(gzip.decompress(path.read_bytes()))
+
+
+def _columns(item_schema: dict) -> list[str]:
+    return [name for name, prop in item_schema["properties"].items() if prop.get("type") not in ("array", "object")]
+
+
+def export_tables() -> dict[str, list[dict]]:
+    """Every row of every exported table, from the same serialisers as the JSON endpoints."""
+    topics = _topics()
+    hotlines = _hotlines()
+    rows: dict[str, list[dict]] = {table: [] for table in TABLES}
+    rows["organization"].append(_network())
+    rows["organization"].extend(_institution(i) for i in Institution.objects.all())
+    for institution in Institution.objects.all():
+        rows["phone"].extend(_institution(institution, full=True)["phones"])
+    rows["phone"].extend(
+        {"id": hsds_id("hotline-phone", hotline.pk), "organization_id": str(NETWORK_ID),
+         "number": hotline.display_phone, "type": "voice", "description": pick(hotline.name)}
+        for hotline in hotlines
+    )
+    for centre in _centres():
+        location = _location(centre)
+        rows["location"].append(location)
+        rows["address"].extend(location["addresses"])
+        rows["phone"].extend(location["phones"])
+        rows["schedule"].extend(location["schedules"])
+        rows["language"].extend(location["languages"])
+    for service in _services():
+        full = _service_full(service, topics=_service_topics(service, topics), hotlines=[])
+        rows["service"].append(full)
+        rows["cost_option"].extend(full["cost_options"])
+        rows["language"].extend(full["languages"])
+        rows["attribute"].extend(full["attributes"])
+        rows["service_at_location"].extend(full["service_at_locations"])
+    rows["taxonomy"].append(_taxonomy())
+    rows["taxonomy_term"].extend(_term(topic) for topic in topics)
+    return rows
+
+
+def export_zip() -> bytes:
+    import csv
+    import io
+    import json
+    import zipfile
+
+    tabular = tabular_schema()["properties"]
+    resources = []
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table, table_rows in export_tables().items():
+            item = tabular[table]["items"]
+            columns = _columns(item)
+            text = io.StringIO()
+            writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
+            writer.writeheader()
+            for row in table_rows:
+                writer.writerow({key: ("" if row.get(key) is None else row.get(key)) for key in columns})
+            archive.writestr(item["path"], text.getvalue())
+            resources.append(
+                {
+                    "name": table,
+                    "path": item["path"],
+                    "profile": "tabular-data-resource",
+                    "format": "csv",
+                    "mediatype": "text/csv",
+                    "encoding": "utf-8",
+                    "schema": {
+                        "fields": [
+                            {key: item["properties"][name][key] for key in ("name", "type", "format")
+                             if key in item["properties"][name]}
+                            for name in columns
+                        ],
+                        "primaryKey": "id",
+                    },
+                }
+            )
+        package = {
+            "name": "integra-hsds",
+            "title": _("Network of information centres for immigrants"),
+            "profile": "tabular-data-package",
+            "licenses": [{"name": "CC-BY-SA-4.0", "path": "https://creativecommons.org/licenses/by-sa/4.0/"}],
+            "resources": resources,
+        }
+        archive.writestr("datapackage.json", json.dumps(package, ensure_ascii=False, indent=2))
+    return buffer.getvalue()
+
+
+@login_not_required
+@require_GET
+def export(request):
+    from django.http import HttpResponse
+
+    language = _language(request)
+    with translation.override(language):
+        response = HttpResponse(export_zip(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="hsds.zip"'
+    response["Content-Language"] = language
+    patch_vary_headers(response, ["Accept-Language"])
+    patch_cache_control(response, public=True, max_age=300)
+    return response

@@ -8,6 +8,7 @@ app_name = "hsds"
 urlpatterns = [
     path("", hsds.root, name="root"),
     path("openapi.json", hsds.openapi, name="openapi"),
+    path("export.zip", hsds.export, name="export"),
     path("services", hsds.service_list, name="services"),
     path("services/<str:id>", hsds.service_detail, name="service"),
     path("organizations", hsds.organization_list, name="organizations"),

@@ -275,3 +275,46 @@ def test_error_messages_and_names_follow_the_language(client, directory):
     assert response.json()["message"] == "taxonomy_term_id трябва да е UUID."
     network = client.get(f"/hsds/organizations/{hsds.NETWORK_ID}", {"lang": "ar"}).json()
     assert network["name"] == "شبكة مراكز المعلومات للمهاجرين"
+
+
+def _typed(row: dict, item: dict) -> dict:
+    """A CSV row as the values the tabular schema describes (empty cells are absent)."""
+    result = {}
+    for key, value in row.items():
+        if value == "":
+            continue
+        kind = item["properties"][key].get("type")
+        result[key] = float(value) if kind == "number" else value
+    return result
+
+
+def test_export_zip_is_a_datapackage_that_validates_against_tabular_json(client, directory):
+    import csv
+    import io
+    import zipfile
+
+    response = client.get("/hsds/export.zip", {"lang": "en"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    package = json.loads(archive.read("datapackage.json"))
+    tabular = schema_file("compiled/tabular.json")["properties"]
+    assert {r["name"] for r in package["resources"]} == set(hsds.TABLES)
+    for resource in package["resources"]:
+        item = copy.deepcopy(tabular[resource["name"]]["items"])
+        assert resource["path"] == item["path"]
+        item["properties"] = {k: v for k, v in item["properties"].items() if v.get("type") not in ("array", "object")}
+        item.pop("datapackage_metadata", None)
+        no_additional_properties(item)
+        check = jsonschema.Draft202012Validator(item, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        reader = csv.DictReader(io.StringIO(archive.read(resource["path"]).decode("utf-8")))
+        assert reader.fieldnames == [field["name"] for field in resource["schema"]["fields"]]
+        rows = list(reader)
+        assert rows, resource["name"]
+        ids = [row["id"] for row in rows]
+        assert len(ids) == len(set(ids)), f"duplicate ids in {resource['path']}"
+        for row in rows:
+            errors = list(check.iter_errors(_typed(row, item)))
+            assert not errors, f"{resource['path']}: {errors[0].message}"
+    services = list(csv.DictReader(io.StringIO(archive.read("services.csv").decode("utf-8"))))
+    assert len(services) == Service.objects.count()
