@@ -27,7 +27,8 @@ class UserChangeForm(BaseUserAdmin.form):
         if added:
             raise forms.ValidationError(
                 _("Only a superuser may grant a role that reaches client files or reports: %(roles)s.")
-                % {"roles": ", ".join(str(roles.ROLE_LABELS.get(n, n)) for n in added)}
+                % {"roles": ", ".join(str(roles.ROLE_LABELS.get(n, n)) for n in added)},
+                code="sensitive_role",
             )
         return groups
 
