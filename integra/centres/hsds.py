@@ -15,13 +15,14 @@ language; Content-Language says which one was used; /hsds/ lists the available o
 
 import math
 import uuid
+from datetime import datetime, time
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -131,7 +132,16 @@ def _filters(request) -> dict:
             parsed = None
         if parsed is None:
             raise BadRequest(_("modified_after must be a date or date-time, e.g. 2026-01-31T00:00:00Z."))
+        if not isinstance(parsed, datetime):
+            parsed = datetime.combine(parsed, time.min)
+        if timezone.is_naive(parsed):
+            parsed = timezone.make_aware(parsed)
+    result["modified_after"] = parsed if value else None
     return result
+
+
+def _modified_since(since, *objects) -> bool:
+    return since is None or any(obj.modified_at >= since for obj in objects)
 
 
 def _matches(search: str, *texts: dict | str) -> bool:
@@ -290,6 +300,7 @@ def _service_summary(service: Service) -> dict:
         "description": pick(service.description) or pick(service.name) or service.slug,
         "status": "active",
         "fees_description": _("Free of charge."),
+        "last_modified": service.modified_at.isoformat(),
     }
 
 
@@ -366,6 +377,8 @@ def _filtered_services(request):
             continue
         if filters["taxonomy_id"] and (filters["taxonomy_id"] != str(TAXONOMY_ID) or not own_topics):
             continue
+        if not _modified_since(filters["modified_after"], service, *service.centres.all()):
+            continue
         result.append(service)
     return result, topics
 
@@ -437,6 +450,8 @@ def organization_list(request):
             continue
         if filters["organization_id"] and filters["organization_id"] != _organization_summary(item)["id"]:
             continue
+        if item is not None and not _modified_since(filters["modified_after"], item):
+            continue
         items.append(item)
     return 200, _page(request, items, _organization_summary)
 
@@ -491,6 +506,8 @@ def service_at_location_list(request):
         if filters["taxonomy_term_id"] and filters["taxonomy_term_id"] not in {
             hsds_id("topic", t.pk) for t in _service_topics(service, topics)
         }:
+            continue
+        if not _modified_since(filters["modified_after"], service, centre):
             continue
         items.append((service, centre))
     return 200, _page(request, items, _sal)

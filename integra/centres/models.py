@@ -32,6 +32,7 @@ class Service(models.Model):
     name = models.JSONField(_("name"), default=dict)
     description = models.JSONField(_("description"), default=dict, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    modified_at = models.DateTimeField(_("last modified"), auto_now=True)  # HSDS modified_after
 
     class Meta:
         ordering = ["position", "slug"]
@@ -79,6 +80,7 @@ class Centre(models.Model):
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
+    modified_at = models.DateTimeField(_("last modified"), auto_now=True)  # HSDS modified_after
 
     objects = CentreQuerySet.as_manager()
 
@@ -185,6 +187,7 @@ class Institution(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     topics = models.ManyToManyField("topics.Topic", blank=True, related_name="institutions", verbose_name=_("topics"))
+    modified_at = models.DateTimeField(_("last modified"), auto_now=True)  # HSDS modified_after
 
     class Meta:
         ordering = ["kind", "slug"]

@@ -318,3 +318,25 @@ def test_export_zip_is_a_datapackage_that_validates_against_tabular_json(client,
             assert not errors, f"{resource['path']}: {errors[0].message}"
     services = list(csv.DictReader(io.StringIO(archive.read("services.csv").decode("utf-8"))))
     assert len(services) == Service.objects.count()
+
+
+def test_modified_after_keeps_what_changed_since(client, directory):
+    import time_machine
+
+    with time_machine.travel("2030-03-01T10:00:00Z"):
+        Service.objects.get(slug="interpreting").save()
+        Institution.objects.get(slug="nhif").save()
+    changed = get(client, "/hsds/services", modified_after="2030-03-01").json()
+    assert [item["name"] for item in changed["contents"]] == ["Interpreters and cultural mediators"]
+    assert changed["contents"][0]["last_modified"].startswith("2030-03-01T10:00:00")
+    assert get(client, "/hsds/services", modified_after="2030-03-01T10:00:01Z").json()["total_items"] == 0
+    orgs = get(client, "/hsds/organizations", modified_after="2030-03-01T00:00:00+02:00").json()
+    assert [item["id"] for item in orgs["contents"]] == [
+        str(hsds.NETWORK_ID), hsds.hsds_id("institution", Institution.objects.get(slug="nhif").pk)
+    ]
+    with time_machine.travel("2030-04-01T10:00:00Z"):
+        Centre.objects.get(slug="burgas").save()
+    at_locations = get(client, "/hsds/service_at_locations", modified_after="2030-04-01", per_page=100).json()
+    assert at_locations["total_items"] == Centre.objects.get(slug="burgas").services.count()
+    combined = get(client, "/hsds/services", modified_after="2030-04-01", search="course").json()
+    assert combined["total_items"] == 2
