@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from integra.core import ratelimit
+from integra.core.crypto import derive_key
 from integra.core.wizard import STATE_FIELD, Step, Wizard, unseal
 from integra.hotline import services
 from integra.hotline.forms import LANGUAGE_CHOICES, NamedChoiceField
@@ -27,12 +28,7 @@ RATE_KEY_PURPOSE = "hotline:rate-limit"
 
 
 def _rate_key() -> bytes:
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=RATE_KEY_PURPOSE.encode()).derive(
-        settings.SECRET_KEY.encode()
-    )
+    return derive_key(RATE_KEY_PURPOSE)
 
 
 def allowed(request, *, scope: str, who: str | None = None) -> bool:

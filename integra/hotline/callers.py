@@ -1,6 +1,6 @@
 """Repeat callers without storing numbers: an HMAC-SHA256 of the E.164 number under a server key.
 
-The key is derived from SECRET_KEY for this purpose only (HKDF, info "hotline:caller-number"), so
+The key is derived from SECRET_KEY for this purpose only (core's derive_key("hotline:caller-number")), so
 the hash in a database dump cannot be reversed by trying every Bulgarian number without the key.
 """
 
@@ -8,21 +8,13 @@ import hashlib
 import hmac
 
 import phonenumbers
-from django.conf import settings
+
+from integra.core.crypto import derive_key
 
 PURPOSE = "hotline:caller-number"
 
 
 def _key() -> bytes:
-    try:
-        from integra.core.crypto import derive_key  # the shared helper, where it exists
-    except ImportError:
-        from cryptography.hazmat.primitives import hashes
-        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=PURPOSE.encode()).derive(
-            settings.SECRET_KEY.encode()
-        )
     return derive_key(PURPOSE)
 
 
