@@ -82,20 +82,14 @@ def member_signup_pending(*, token: str) -> User | None:
 @transaction.atomic
 def member_signup_confirm(*, user: User, password: str) -> User:
     """Finish the account the link was for: the chosen password, active from now on."""
-    user = _pending_members().select_for_update().get(pk=user.pk)
+    # Lock the row first (PostgreSQL cannot lock through the outer join that "no groups" needs), then
+    # check it is still pending: two submits of the same link finish one account once.
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if not _pending_members().filter(pk=user.pk).exists():
+        raise User.DoesNotExist
     user.set_password(password)
     user.is_active = True
     user.save(update_fields=["password", "is_active"])
-    return user
-
-
-@transaction.atomic
-def staff_user_create(
-    *, username: str, password: str, role_names: list[str], centres=(), email: str = "", **extra
-) -> User:
-    user = User.objects.create_user(username=username, email=email, password=password, **extra)
-    user.groups.set(Group.objects.filter(name__in=role_names))
-    user.centres.set(centres)
     return user
 
 

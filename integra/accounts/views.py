@@ -66,7 +66,10 @@ def signup_confirm(request, token):
         return render(request, "accounts/signup_link_invalid.html", status=410)
     form = MemberPasswordForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        user = services.member_signup_confirm(user=user, password=form.cleaned_data["password1"])
+        try:
+            user = services.member_signup_confirm(user=user, password=form.cleaned_data["password1"])
+        except services.User.DoesNotExist:  # finished meanwhile by a second submit of the same link
+            return render(request, "accounts/signup_link_invalid.html", status=410)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Your account is ready."))
         return redirect("accounts:account")

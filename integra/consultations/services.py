@@ -266,10 +266,6 @@ def slot_check(centre: Centre, start: datetime) -> datetime:
     return start + timedelta(minutes=slot_minutes(centre))
 
 
-def slot_is_free(centre: Centre, start: datetime) -> bool:
-    return not Appointment.objects.active().filter(centre=centre, start=start).exists()
-
-
 # -- bookings ----------------------------------------------------------------------------------------------
 
 
@@ -395,7 +391,7 @@ def appointment_to_consultation(*, appointment: Appointment, by) -> Consultation
     return consultation_record(
         by=by,
         centre=appointment.centre,
-        held_on=timezone.localdate(appointment.start),
+        held_on=min(timezone.localdate(appointment.start), timezone.localdate()),  # arrived early: held today
         channel=Consultation.Channel.IN_PERSON,
         topics=[appointment.topic],
         language=appointment.language,

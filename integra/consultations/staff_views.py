@@ -185,7 +185,7 @@ def appointment_arrived(request, pk):
 @permission_required("consultations.change_rota", raise_exception=True)
 def rota_edit(request, slug):
     centre = get_object_or_404(Centre.objects.for_user(request.user).prefetch_related("opening_hours"), slug=slug)
-    rota, _created = Rota.objects.get_or_create(centre=centre)
+    rota = Rota.objects.filter(centre=centre).first() or Rota(centre=centre)  # opening the page writes nothing
     form = RotaForm(request.POST if "save_rota" in request.POST else None, instance=rota)
     closed_form = ClosedDayForm(request.POST if "add_closed" in request.POST else None, centre=centre)
     if request.method == "POST":

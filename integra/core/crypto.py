@@ -52,6 +52,15 @@ def parse_key(value: str) -> bytes:
     return key
 
 
+def derive_key(purpose: str, *, secret: str | None = None) -> bytes:
+    """The one way to derive a 32-byte key for one purpose from a server secret (SECRET_KEY unless
+    another is given): HKDF-SHA256, no salt, the purpose as info. Different purposes give unrelated
+    keys. Keep a purpose's name once data sealed or hashed under it is stored (receipt tags, caller
+    hashes, development-encrypted fields): another name is another key."""
+    material = settings.SECRET_KEY if secret is None else secret
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()).derive(material.encode())
+
+
 @lru_cache(maxsize=4)
 def _key_for(configured: str, secret_key: str) -> bytes:
     if configured:
@@ -59,9 +68,7 @@ def _key_for(configured: str, secret_key: str) -> bytes:
     if not settings.DEBUG:
         raise ImproperlyConfigured("Set the environment variable FIELD_ENCRYPTION_KEY.")
     # Development only: derived from SECRET_KEY so that a fresh checkout runs without setup.
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"integra-field-dev-key").derive(
-        secret_key.encode()
-    )
+    return derive_key("integra-field-dev-key", secret=secret_key)
 
 
 def _aead() -> AESGCM:

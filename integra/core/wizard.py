@@ -30,14 +30,13 @@ import time
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django import forms
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from integra.core.crypto import derive_key
 
 STATE_FIELD = "wizard_state"
 CHECK = "check"
@@ -58,23 +57,17 @@ class StateError(Exception):
     pass
 
 
-def _key(purpose: str) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()).derive(
-        settings.SECRET_KEY.encode()
-    )
-
-
 def seal(payload: dict, purpose: str) -> str:
     nonce = os.urandom(12)
     body = json.dumps(payload, separators=(",", ":")).encode()
-    sealed = AESGCM(_key(purpose)).encrypt(nonce, body, purpose.encode())
+    sealed = AESGCM(derive_key(purpose)).encrypt(nonce, body, purpose.encode())
     return base64.urlsafe_b64encode(nonce + sealed).decode()
 
 
 def unseal(token: str, purpose: str, max_age: int) -> dict:
     try:
         raw = base64.urlsafe_b64decode(token.encode())
-        body = AESGCM(_key(purpose)).decrypt(raw[:12], raw[12:], purpose.encode())
+        body = AESGCM(derive_key(purpose)).decrypt(raw[:12], raw[12:], purpose.encode())
         payload = json.loads(body)
     except Exception as error:  # noqa: BLE001 - any malformed state is the same refusal
         raise StateError from error

@@ -3,17 +3,14 @@
 See integra.core.ratelimit: the cache key is a keyed hash of the address, which is never stored.
 """
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 
 from integra.core import ratelimit
+from integra.core.crypto import derive_key
 
 
 def _key() -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"forum:rate-limit").derive(
-        settings.SECRET_KEY.encode()
-    )
+    return derive_key("forum:rate-limit")
 
 
 def bucket(request, scope: str) -> str:

@@ -157,7 +157,3 @@ class DistributionForm(forms.Form):
         if day > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
         return day
-
-
-class LeafletForm(forms.Form):
-    size = forms.ChoiceField(label=_("Paper size"), choices=[("A4", "A4"), ("A5", "A5")], initial="A4")

@@ -238,15 +238,6 @@ def _index_article(article: Article) -> None:
     )
 
 
-def articles_reindex() -> int:
-    """Rebuild the article part of the search index (e.g. after a restore)."""
-    count = 0
-    for article in Article.objects.prefetch_related("translations"):
-        _index_article(article)
-        count += 1
-    return count
-
-
 @transaction.atomic
 def feedback_record(*, article: Article, language: str, helpful: bool, comment: str = "") -> ArticleFeedback:
     """Store the answer only: nothing identifies the visitor."""

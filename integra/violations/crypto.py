@@ -20,12 +20,12 @@ from functools import cache
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from argon2.low_level import hash_secret_raw
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
 from nacl.secret import SecretBox
+
+from integra.core import crypto as core_crypto
 
 RECEIPT_DIGITS = 16
 TAG_HEX = 10  # 40 bits: enough to find a row; far too few to confirm a guessed receipt
@@ -43,8 +43,7 @@ def argon2_params() -> dict:
 
 def server_key(purpose: str) -> bytes:
     """A key for one purpose, from VIOLATIONS_SERVER_KEY (or SECRET_KEY when it is not set)."""
-    secret = getattr(settings, "VIOLATIONS_SERVER_KEY", "") or settings.SECRET_KEY
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()).derive(secret.encode())
+    return core_crypto.derive_key(purpose, secret=getattr(settings, "VIOLATIONS_SERVER_KEY", "") or None)
 
 
 def derive_key(secret: str, salt: bytes, params: dict | None = None) -> bytes:
