@@ -1,4 +1,4 @@
-"""Attachments: images and PDFs only, checked by content, images re-encoded without metadata.
+"""Attachments: images and PDFs only, checked by content, re-encoded or rewritten without metadata.
 
 Uploads are kept in memory (never in a temporary file, where a plain copy could stay on disk)
 and stop being read once the request passes the limit.
@@ -94,7 +94,7 @@ def clean_upload(upload) -> CleanFile:
     data = upload.read()
     name = _base_name(upload.name)
     if data.startswith(b"%PDF-"):
-        return CleanFile(name=f"{name}.pdf", content_type="application/pdf", data=data)
+        return CleanFile(name=f"{name}.pdf", content_type="application/pdf", data=rewrite_pdf(data, upload.name))
     if data.startswith(PROGRAM_SIGNATURES):
         raise ValidationError(
             _(
@@ -133,4 +133,79 @@ def reencode(image: Image.Image, source_format: str) -> bytes:
     bare = Image.frombytes(image.mode, image.size, image.tobytes())  # a new image: no info, no EXIF
     out = io.BytesIO()
     bare.save(out, target, **({"quality": 90} if target == "JPEG" else {}))
+    return out.getvalue()
+
+
+# Names in a PDF that run something or carry other files: such a PDF is refused, not cleaned.
+ACTIVE_PDF_NAMES = {"/JavaScript", "/JS", "/Launch", "/EmbeddedFile", "/EmbeddedFiles", "/FileAttachment"}
+ACTIVE_PDF_NAMES |= {"/RichMedia", "/SubmitForm", "/ImportData", "/GoToE", "/XFA"}
+MAX_PDF_OBJECTS = 200_000
+
+
+def _pdf_refused(name: str) -> ValidationError:
+    return ValidationError(
+        _(
+            "“%(name)s” could not be read as a PDF document, or it contains scripts or other files. "
+            "Save it again as a plain PDF (or take a photo of it) and add it again."
+        ),
+        code="pdf",
+        params={"name": name},
+    )
+
+
+def _has_active_content(obj, seen: set, budget: list) -> bool:
+    """Walk the objects reachable from the catalogue, looking for scripts, launch actions and embedded files."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject  # noqa: PLC0415
+
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            key = (item.idnum, item.generation)
+            if key in seen:
+                continue
+            seen.add(key)
+            budget[0] -= 1
+            if budget[0] < 0:
+                return True  # a document this large is not a scan or a letter; refuse rather than walk on
+            item = item.get_object()
+        if isinstance(item, DictionaryObject):
+            for key, value in item.items():
+                if key in ACTIVE_PDF_NAMES or (isinstance(value, NameObject) and value in ACTIVE_PDF_NAMES):
+                    return True
+                if key != "/Parent":
+                    stack.append(value)
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return False
+
+
+def rewrite_pdf(data: bytes, name: str) -> bytes:
+    """The pages of the PDF written into a new file: no document information, no XMP, nothing after the end.
+
+    pypdf (pure Python, so a hostile file cannot corrupt memory) must parse the file into at least one
+    page; a file that only starts like a PDF (an HTML page or a program behind "%PDF-") has none and
+    is refused, as are encrypted PDFs and PDFs with scripts, launch actions or embedded files.
+    """
+    from pypdf import PdfReader, PdfWriter  # noqa: PLC0415 - only when a PDF is uploaded
+    from pypdf.generic import NameObject  # noqa: PLC0415
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted or len(reader.pages) == 0:
+            raise _pdf_refused(name)
+        if _has_active_content(reader.trailer["/Root"], set(), [MAX_PDF_OBJECTS]):
+            raise _pdf_refused(name)
+        writer = PdfWriter()
+        for page in reader.pages:
+            added = writer.add_page(page)
+            for key in ("/Metadata", "/PieceInfo", "/Annots"):
+                added.pop(NameObject(key), None)
+        writer.metadata = None
+        out = io.BytesIO()
+        writer.write(out)
+    except ValidationError:
+        raise
+    except Exception as error:  # pypdf raises many kinds of error on broken or hostile files
+        raise _pdf_refused(name) from error
     return out.getvalue()

@@ -53,3 +53,31 @@ def submit(client, url=URL, answers=None, **extra):
 
 def sent(response) -> bool:
     return 'class="receipt"' in response.content.decode()
+
+
+def tiny_pdf(*, author: str = "", xmp: str = "", extra_root: dict | None = None, padding: int = 0) -> bytes:
+    """A real one-page PDF, optionally with an /Author, an XMP packet, extra catalogue entries, a long page."""
+    import io  # noqa: PLC0415
+
+    from pypdf import PdfWriter  # noqa: PLC0415
+    from pypdf.generic import DecodedStreamObject, NameObject  # noqa: PLC0415
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    if padding:
+        content = DecodedStreamObject()
+        content.set_data(b"%" + b"0" * padding + b"\n")
+        page[NameObject("/Contents")] = writer._add_object(content)
+    if author:
+        writer.add_metadata({"/Author": author, "/Title": f"Statement by {author}"})
+    if xmp:
+        stream = DecodedStreamObject()
+        stream.set_data(f'<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>{xmp}</dc:creator></x:xmpmeta>'.encode())
+        stream[NameObject("/Type")] = NameObject("/Metadata")
+        stream[NameObject("/Subtype")] = NameObject("/XML")
+        writer._root_object[NameObject("/Metadata")] = writer._add_object(stream)
+    for key, value in (extra_root or {}).items():
+        writer._root_object[NameObject(key)] = value
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from integra.accounts.services import api_token_create
 from integra.violations.models import Attachment, Report
-from integra.violations.tests.helpers import FOLLOW_URL, KNOWN_PHRASE, submit, token_of
+from integra.violations.tests.helpers import FOLLOW_URL, KNOWN_PHRASE, submit, tiny_pdf, token_of
 from tests.base import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ NOT_OFFICERS = [
 @pytest.fixture
 def report(client, officer):
     confirmation = submit(client)
-    client.post(FOLLOW_URL, {"token": token_of(confirmation), "files": [SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")]})
+    client.post(FOLLOW_URL, {"token": token_of(confirmation), "files": [SimpleUploadedFile("a.pdf", tiny_pdf())]})
     return Report.objects.get()
 
 

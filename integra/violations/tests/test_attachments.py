@@ -6,7 +6,7 @@ from PIL import Image
 
 from integra.violations import services
 from integra.violations.models import Attachment, Message
-from integra.violations.tests.helpers import FOLLOW_URL, submit, token_of
+from integra.violations.tests.helpers import FOLLOW_URL, submit, tiny_pdf, token_of
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +86,7 @@ def test_a_text_file_renamed_jpg_is_refused(client, officer):
 
 def test_a_real_pdf_is_accepted_whatever_its_name(client, officer):
     confirmation = submit(client)
-    pdf = SimpleUploadedFile("scan.bin", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    pdf = SimpleUploadedFile("scan.bin", tiny_pdf())
     _add(client, confirmation, files=[pdf])
     attachment = Attachment.objects.get()
     meta, data = services.attachment_read(attachment=attachment, key=_key(attachment))
@@ -109,7 +109,7 @@ def test_files_over_the_limit_are_refused_and_the_text_stays(client, officer, se
 def test_the_limit_counts_files_already_added_to_the_report(client, officer, settings):
     settings.VIOLATIONS_MAX_UPLOAD_BYTES = 50_000
     confirmation = submit(client)
-    _add(client, confirmation, files=[SimpleUploadedFile("a.pdf", b"%PDF-1.4\n" + b"0" * 30_000)])
-    response = _add(client, confirmation, files=[SimpleUploadedFile("b.pdf", b"%PDF-1.4\n" + b"0" * 30_000)])
+    _add(client, confirmation, files=[SimpleUploadedFile("a.pdf", tiny_pdf(padding=30_000))])
+    response = _add(client, confirmation, files=[SimpleUploadedFile("b.pdf", tiny_pdf(padding=30_000))])
     assert "at most 20 MB together" in response.content.decode()
     assert Attachment.objects.count() == 1

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from integra.violations import services
 from integra.violations.models import Attachment, Message, Report, ReportKey, RetentionRun
 from integra.violations.tasks import delete_expired_reports
-from integra.violations.tests.helpers import FOLLOW_URL, KNOWN_PHRASE, receipt_of, submit, token_of
+from integra.violations.tests.helpers import FOLLOW_URL, KNOWN_PHRASE, receipt_of, submit, tiny_pdf, token_of
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def send_and_close(client):
     confirmation = submit(client)
     client.post(
         FOLLOW_URL,
-        {"token": token_of(confirmation), "text": "more", "files": [SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")]},
+        {"token": token_of(confirmation), "text": "more", "files": [SimpleUploadedFile("a.pdf", tiny_pdf())]},
     )
     report = Report.objects.latest("pk")
     services.report_triage(report=report, status=Report.Status.CLOSED)
