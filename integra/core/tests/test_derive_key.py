@@ -1,6 +1,8 @@
 """One key derivation from the server secret; the keys stay byte-identical to the four copies it replaced,
 because data sealed or hashed under them is stored (receipt tags, caller hashes, development-encrypted notes)."""
 
+import time
+
 import pytest
 from django.test import override_settings
 
@@ -30,7 +32,7 @@ def test_the_callers_use_it_and_get_their_old_keys():
         assert forum_ratelimit._key().hex() == BEFORE["forum:rate-limit"]
         assert violations_crypto.server_key("violations:receipt-tag").hex() == BEFORE["violations:receipt-tag"]
         assert crypto._key_for("", SECRET).hex() == BEFORE["integra-field-dev-key"]
-        token = wizard.seal({"a": 1}, "wizard:ask")
+        token = wizard.seal({"a": 1, "t": time.time()}, "wizard:ask")  # "t": when the state was sealed
         assert wizard.unseal(token, "wizard:ask", max_age=60)["a"] == 1
 
 
