@@ -272,6 +272,8 @@ def share_client(request, payload: ShareIn, reference: str = Path(..., pattern=R
 def erase_client(request, reference: str = Path(..., pattern=REFERENCE)):
     user = request.auth
     client = services.get_client_for_user(user, reference, log=False)
+    if not services.may_erase(user, client):
+        return Status(403, {"detail": "Only the client's own centre or a coordinator erases a file."})
     with as_actor(user):
         services.client_erase(client=client, by=user)
     return client_out(services.get_client_for_user(user, reference, log=False))

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from integra.clients.models import Client, ClientShare, Consent
+from integra.clients.models import NETWORK_CASE_ROLES, Client, ClientShare, Consent
 from integra.core.audit import log_read
 from integra.core.models import AuditEntry
 
@@ -124,6 +124,14 @@ def may_export_for_data_subject(user, client: Client) -> bool:
     )
 
 
+def may_erase(user, client: Client) -> bool:
+    """Erasing wipes every centre's notes on the file: its own centre's managers or a coordinator only,
+    never a centre the file is merely shared with."""
+    return user.has_perm("clients.export_client") and (
+        user.has_role(*NETWORK_CASE_ROLES) or may_export_for_data_subject(user, client)
+    )
+
+
 @transaction.atomic
 def client_export_for_data_subject(*, client: Client, by, export_format: str) -> dict:
     """Everything kept about the client, every centre's consultations included, for handing to the person.
@@ -207,7 +215,7 @@ def client_erase(*, client: Client, by) -> Client:
 
     Each consultation keeps (or gets) the demographics used in the figures: nationality, gender and age band.
     """
-    if not by.has_perm("clients.export_client"):
+    if not may_erase(by, client):
         raise PermissionDenied
     age_band = client.age_band
     for consultation in client.consultations.all():

@@ -226,3 +226,26 @@ def test_the_api_data_subject_export_is_for_the_owning_centre_only(client, staff
     assert sorted(c["notes"] for c in response.json()["consultations"]) == sorted([SOFIA_NOTE, PLOVDIV_NOTE])
     entry = subject_exports(file).get()
     assert entry.actor == staff["manager.sofia"] and entry.additional_data["format"] == "api"
+
+
+def test_a_centre_the_file_is_shared_with_cannot_erase_it(client, staff, shared_file):
+    """Erasing wipes every centre's notes, so only the file's own centre (or a coordinator) may do it."""
+    shared_file, _sofia, _plovdiv = shared_file
+    signed_in(client, staff["manager.plovdiv"])
+    page = client.post(f"/en/staff/clients/{shared_file.reference}/erase/", {"confirm": shared_file.reference})
+    assert page.status_code == 403
+    _token, key = api_token_create(user=staff["manager.plovdiv"], name="erase")
+    api = client.post(f"/api/v1/clients/{shared_file.reference}/erase", headers={"Authorization": f"Bearer {key}"})
+    assert api.status_code == 403
+    shared_file.refresh_from_db()
+    assert shared_file.erased_at is None
+    assert shared_file.consultations.filter(centre__slug="sofia").exclude(notes="").exists()
+
+
+def test_the_files_own_centre_can_erase_it(client, staff, shared_file):
+    shared_file, _sofia, _plovdiv = shared_file
+    signed_in(client, staff["manager.sofia"])
+    page = client.post(f"/en/staff/clients/{shared_file.reference}/erase/", {"confirm": shared_file.reference})
+    assert page.status_code == 302
+    shared_file.refresh_from_db()
+    assert shared_file.erased_at is not None
