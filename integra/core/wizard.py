@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django import forms
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -134,23 +134,39 @@ class Wizard(ABC):
         initial = answers.get(step.name, {})
         return step.form_class(initial=initial, prefix=step.name, **kwargs)
 
+    def validated(self, answers: dict) -> list[tuple[Step, object, dict]]:
+        """Every answered step that applies, validated once per request: [(step, bound form, data before it) …].
+
+        The carried answers are cleaned in one pass and the result kept on the wizard instance
+        (a new one per request) for as long as the answers do not change, so the number of
+        queries of a request does not grow with the number of steps answered.
+        """
+        signature = json.dumps(answers, sort_keys=True, default=str)
+        cache = self.__dict__.setdefault("_validated", {})
+        if signature not in cache:
+            passed, data = [], {}
+            for step in self.steps:
+                if step.name not in answers or not step.applies(data):
+                    passed.append((step, None, dict(data)))
+                    continue
+                bound = self._rebind(step, answers[step.name], data)
+                passed.append((step, bound, dict(data)))
+                if bound.is_valid():
+                    data.update(bound.cleaned_data)
+            cache.clear()  # only the answers of this moment are worth keeping
+            cache[signature] = (passed, data)
+        return cache[signature]
+
     def cleaned(self, answers: dict, stop_at_error: bool = False) -> dict:
         """Validate every answered step in order; the cleaned values of all of them, flat."""
-        data: dict = {}
-        for step in self.steps:
-            if step.name not in answers or not step.applies(data):
-                continue
-            bound = self._rebind(step, answers[step.name], data)
-            if not bound.is_valid():
-                if stop_at_error:
-                    break
-                continue
-            data.update(bound.cleaned_data)
+        passed, data = self.validated(answers)
+        if stop_at_error:
+            for _step, bound, before in passed:
+                if bound is not None and not bound.is_valid():
+                    return before
         return data
 
     def _rebind(self, step: Step, values: dict, data: dict):
-        from django.http import QueryDict
-
         query = QueryDict(mutable=True)
         for key, value in values.items():
             if isinstance(value, list):
@@ -160,16 +176,12 @@ class Wizard(ABC):
         return step.form_class(query, prefix=step.name, **self.form_kwargs(None, step, data))
 
     def first_unanswered(self, answers: dict) -> str:
-        data: dict = {}
-        for step in self.steps:
-            if not step.applies(data):
+        passed, _data = self.validated(answers)
+        for step, bound, before in passed:
+            if not step.applies(before):
                 continue
-            if step.name not in answers:
+            if bound is None or not bound.is_valid():
                 return step.name
-            bound = self._rebind(step, answers[step.name], data)
-            if not bound.is_valid():
-                return step.name
-            data.update(bound.cleaned_data)
         return CHECK
 
     def dispatch(self, request, *args, **kwargs):
@@ -250,19 +262,16 @@ class Wizard(ABC):
     def summary(self, request, answers: dict) -> list[tuple[Step, list[tuple[str, str]]]]:
         """[(step, [(label, shown value) …]) …] for the check-your-answers page."""
         rows = []
-        data: dict = {}
-        for step in self.steps:
-            if step.name not in answers or not step.applies(data):
+        passed, _data = self.validated(answers)
+        for step, bound, _before in passed:
+            if bound is None:
                 continue
-            bound = self._rebind(step, answers[step.name], data)
-            bound.is_valid()
-            data.update(getattr(bound, "cleaned_data", {}))
+            cleaned = getattr(bound, "cleaned_data", {}) if bound.is_valid() or hasattr(bound, "cleaned_data") else {}
             shown = []
             for name, field in bound.fields.items():
                 if isinstance(field.widget, forms.HiddenInput):
                     continue
-                value = bound.cleaned_data.get(name) if hasattr(bound, "cleaned_data") else None
-                shown.append((field.label, self.display_value(field, value)))
+                shown.append((field.label, self.display_value(field, cleaned.get(name))))
             rows.append((step, shown))
         return rows
 
