@@ -304,7 +304,6 @@ if FIELD_ENCRYPTION_KEY:
 SMS_BACKEND = env_str("SMS_BACKEND", "console")
 SMS_FILE_PATH = Path(env_str("SMS_FILE_PATH", str(BASE_DIR / "var" / "sms")))
 TWILIO_ACCOUNT_SID = env_str("TWILIO_ACCOUNT_SID", "")
-TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
 TWILIO_FROM = env_str("TWILIO_FROM", "")
 
 # --- Consultations and booking (issue 3) ----------------------------------------------
@@ -332,9 +331,10 @@ VIOLATIONS_SERVER_KEY = env_str("VIOLATIONS_SERVER_KEY", "")
 VIOLATIONS_MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # files per report, together
 # Rate limits per client address (counted in the cache under a keyed hash): (count, seconds).
 VIOLATIONS_RATE_LIMITS = {
-    "submit": (env_int("VIOLATIONS_SUBMIT_LIMIT", 5), 3600),
-    "receipt": (env_int("VIOLATIONS_RECEIPT_LIMIT", 10), 900),
-    "write": (env_int("VIOLATIONS_WRITE_LIMIT", 30), 3600),
+    "submit": (env_int("VIOLATIONS_SUBMIT_LIMIT", 5), 3600),  # reports sent per hour
+    "receipt": (env_int("VIOLATIONS_RECEIPT_LIMIT", 10), 900),  # receipts tried per 15 minutes
+    "write": (env_int("VIOLATIONS_WRITE_LIMIT", 30), 3600),  # answers and files added per hour
+    "unlock": (env_int("VIOLATIONS_UNLOCK_LIMIT", 5), 900),  # an officer's password attempts, per account
 }
 
 # --- Questions and answers (issue 5) ------------------------------------------------------

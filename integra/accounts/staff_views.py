@@ -7,10 +7,10 @@ from integra.accounts import roles, services
 from integra.accounts.forms import ApiTokenForm
 from integra.accounts.models import ApiToken
 from integra.centres.models import Centre
-from integra.core.permissions import staff_required
+from integra.core.permissions import any_staff
 
 
-@staff_required
+@any_staff
 def dashboard(request):
     centres = Centre.objects.for_user(request.user)
     editable = set(Centre.objects.editable_by(request.user).values_list("pk", flat=True))
@@ -21,7 +21,7 @@ def dashboard(request):
     )
 
 
-@staff_required
+@any_staff
 def tokens(request):
     form = ApiTokenForm(request.POST or None)
     new_key = None
@@ -35,7 +35,7 @@ def tokens(request):
     )
 
 
-@staff_required
+@any_staff
 @require_POST
 def token_revoke(request, pk):
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)

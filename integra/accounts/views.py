@@ -2,7 +2,6 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,6 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from integra.accounts import services
 from integra.accounts.forms import LoginForm, MemberPasswordForm, MemberSignupForm, TokenForm
+from integra.core.permissions import public, signed_in
 
 
 class LoginView(auth_views.LoginView):
@@ -21,8 +21,8 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-login_view = login_not_required(LoginView.as_view())
-logout_view = auth_views.LogoutView.as_view()
+login_view = public(LoginView.as_view())
+logout_view = signed_in(auth_views.LogoutView.as_view())
 
 
 def _next_url(request) -> str | None:
@@ -32,13 +32,14 @@ def _next_url(request) -> str | None:
     return None
 
 
+@signed_in
 def after_login(request):
     if request.user.is_staff_member:
         return redirect("staff:dashboard")
     return redirect("accounts:account")
 
 
-@login_not_required
+@public
 def signup(request):
     if request.user.is_authenticated:
         return redirect("accounts:after_login")
@@ -53,12 +54,12 @@ def signup(request):
     return render(request, "accounts/signup.html", {"form": form})
 
 
-@login_not_required
+@public
 def signup_sent(request):
     return render(request, "accounts/signup_sent.html")
 
 
-@login_not_required
+@public
 @sensitive_post_parameters("password1", "password2")
 def signup_confirm(request, token):
     user = services.member_signup_pending(token=token)
@@ -76,10 +77,12 @@ def signup_confirm(request, token):
     return render(request, "accounts/signup_password.html", {"form": form})
 
 
+@signed_in
 def account(request):
     return render(request, "accounts/account.html")
 
 
+@signed_in
 def totp_setup(request):
     """A staff member without a confirmed device enrols one: scan the QR code, type a code."""
     if not request.user.is_staff_member:
@@ -108,6 +111,7 @@ def _grouped(key: bytes) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
+@signed_in
 def totp_verify(request):
     if not request.user.is_staff_member or request.user.is_verified():
         return redirect("accounts:after_login")

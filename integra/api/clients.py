@@ -70,30 +70,7 @@ class ClientFilter(Schema):
 
 
 def client_out(client: Client) -> dict:
-    return {
-        "reference": client.reference,
-        "centre": client.centre.slug,
-        "name": client.name,
-        "phone": str(client.phone or ""),
-        "email": client.email,
-        "nationality": client.nationality.code or "",
-        "gender": client.gender,
-        "year_of_birth": client.year_of_birth,
-        "languages": client.languages,
-        "residence_status": client.residence_status,
-        "created_at": client.created_at,
-        "erased": client.is_erased,
-        "consents": [
-            {
-                "purpose": c.purpose,
-                "version": c.version,
-                "given_on": c.given_on.isoformat(),
-                "method": c.method,
-                "withdrawn_on": c.withdrawn_on.isoformat() if c.withdrawn_on else None,
-            }
-            for c in client.consents.all()
-        ],
-    }
+    return services.client_data(client) | {"erased": client.is_erased}
 
 
 @router.get(

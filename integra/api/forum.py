@@ -112,8 +112,7 @@ def summary_out(question: Question) -> dict:
 
 
 def question_out(question: Question) -> dict:
-    answers = list(question.answers.select_related("centre", "author").prefetch_related("articles"))
-    answers.sort(key=lambda a: (a.pk != question.accepted_answer_id, a.created_at))
+    answers = question.answers_accepted_first().select_related("centre", "author").prefetch_related("articles")
     return summary_out(question) | {
         "body": question.body,
         "city": question.city,

@@ -19,7 +19,6 @@ from datetime import datetime, time
 from functools import wraps
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,6 +28,7 @@ from django.views.decorators.http import require_GET
 
 from integra.centres.models import Centre, Hotline, Institution, Service
 from integra.core.i18n import pick
+from integra.core.permissions import public
 from integra.topics.models import Topic
 
 HSDS_VERSION = "3.0"
@@ -60,7 +60,7 @@ def _language(request) -> str:
 def hsds_view(func):
     """Public, GET only, language chosen per request, JSON errors the HSDS way, cacheable."""
 
-    @login_not_required
+    @public
     @require_GET
     @wraps(func)
     def wrapper(request, *args, **kwargs):
@@ -221,8 +221,13 @@ def _institution(institution: Institution, *, full: bool = False) -> dict:
         data["website"] = institution.website
     if full:
         data["phones"] = (
-            [{"id": hsds_id("institution-phone", institution.pk), "organization_id": org_id,
-              "number": institution.display_phone}]
+            [
+                {
+                    "id": hsds_id("institution-phone", institution.pk),
+                    "organization_id": org_id,
+                    "number": institution.display_phone,
+                }
+            ]
             if institution.phone
             else []
         )
@@ -247,8 +252,12 @@ def _schedule(hours, *, location_id: str) -> dict:
 def _languages(codes: list, *, key: str, owner_id: str) -> list:
     names = dict(settings.LANGUAGES)
     return [
-        {"id": str(uuid.uuid5(uuid.UUID(owner_id), f"language:{code}")), key: owner_id, "code": code,
-         "name": str(names.get(code, code))}
+        {
+            "id": str(uuid.uuid5(uuid.UUID(owner_id), f"language:{code}")),
+            key: owner_id,
+            "code": code,
+            "name": str(names.get(code, code)),
+        }
         for code in codes
     ]
 
@@ -312,9 +321,13 @@ def _service_full(service: Service, *, topics: list, hotlines: list) -> dict:
     data.update(
         {
             "phones": [
-                {"id": hsds_id("hotline-phone", hotline.pk), "service_id": service_id,
-                 "number": hotline.display_phone, "type": "voice",
-                 "description": pick(hotline.name) + (f" ({pick(hotline.hours)})" if pick(hotline.hours) else "")}
+                {
+                    "id": hsds_id("hotline-phone", hotline.pk),
+                    "service_id": service_id,
+                    "number": hotline.display_phone,
+                    "type": "voice",
+                    "description": pick(hotline.name) + (f" ({pick(hotline.hours)})" if pick(hotline.hours) else ""),
+                }
                 for hotline in hotlines
             ],
             "schedules": [],
@@ -335,8 +348,14 @@ def _service_full(service: Service, *, topics: list, hotlines: list) -> dict:
             "organization": _network(),
             "funding": [],
             "cost_options": [
-                {"id": hsds_id("service-cost", service.pk), "service_id": service_id, "option": _("Free"),
-                 "amount": 0, "currency": "EUR", "amount_description": _("Free of charge.")}
+                {
+                    "id": hsds_id("service-cost", service.pk),
+                    "service_id": service_id,
+                    "option": _("Free"),
+                    "amount": 0,
+                    "currency": "EUR",
+                    "amount_description": _("Free of charge."),
+                }
             ],
             "required_documents": [],
             "contacts": [],
@@ -408,7 +427,10 @@ def openapi(request):
         "version": "1.0",
         "description": "The centres, services and institutions directory of the network. "
         "Integra extension: ?lang= or Accept-Language picks the language (profile " + PROFILE_URI + ").",
-        "license": {"name": "CC BY-SA 4.0 (schema: Open Referral)", "url": "https://creativecommons.org/licenses/by-sa/4.0/"},
+        "license": {
+            "name": "CC BY-SA 4.0 (schema: Open Referral)",
+            "url": "https://creativecommons.org/licenses/by-sa/4.0/",
+        },
     }
     document["servers"] = [{"url": request.build_absolute_uri(reverse("hsds:root")).rstrip("/")}]
     return 200, document
@@ -461,8 +483,13 @@ def organization_detail(request, id):
     if id == str(NETWORK_ID):
         data = _network(services=[_service_summary(service) for service in Service.objects.all()])
         data["phones"] = [
-            {"id": hsds_id("hotline-phone", hotline.pk), "organization_id": id, "number": hotline.display_phone,
-             "type": "voice", "description": pick(hotline.name)}
+            {
+                "id": hsds_id("hotline-phone", hotline.pk),
+                "organization_id": id,
+                "number": hotline.display_phone,
+                "type": "voice",
+                "description": pick(hotline.name),
+            }
             for hotline in _hotlines()
         ]
         data["locations"] = [_location(centre) for centre in _centres()]
@@ -539,14 +566,21 @@ def taxonomy_term_list(request):
     return 200, _page(request, items, _term)
 
 
-
 # --- the tabular form: /hsds/export.zip (a CSV datapackage) ---------------------------------
 
 TABLES = {  # our tables: HSDS table name -> the key its rows are collected under
-    "organization": "organizations", "service": "services", "location": "locations",
-    "service_at_location": "service_at_locations", "phone": "phones", "schedule": "schedules",
-    "language": "languages", "address": "addresses", "cost_option": "cost_options",
-    "attribute": "attributes", "taxonomy": "taxonomies", "taxonomy_term": "taxonomy_terms",
+    "organization": "organizations",
+    "service": "services",
+    "location": "locations",
+    "service_at_location": "service_at_locations",
+    "phone": "phones",
+    "schedule": "schedules",
+    "language": "languages",
+    "address": "addresses",
+    "cost_option": "cost_options",
+    "attribute": "attributes",
+    "taxonomy": "taxonomies",
+    "taxonomy_term": "taxonomy_terms",
 }
 
 
@@ -573,8 +607,13 @@ def export_tables() -> dict[str, list[dict]]:
     for institution in Institution.objects.all():
         rows["phone"].extend(_institution(institution, full=True)["phones"])
     rows["phone"].extend(
-        {"id": hsds_id("hotline-phone", hotline.pk), "organization_id": str(NETWORK_ID),
-         "number": hotline.display_phone, "type": "voice", "description": pick(hotline.name)}
+        {
+            "id": hsds_id("hotline-phone", hotline.pk),
+            "organization_id": str(NETWORK_ID),
+            "number": hotline.display_phone,
+            "type": "voice",
+            "description": pick(hotline.name),
+        }
         for hotline in hotlines
     )
     for centre in _centres():
@@ -625,8 +664,11 @@ def export_zip() -> bytes:
                     "encoding": "utf-8",
                     "schema": {
                         "fields": [
-                            {key: item["properties"][name][key] for key in ("name", "type", "format")
-                             if key in item["properties"][name]}
+                            {
+                                key: item["properties"][name][key]
+                                for key in ("name", "type", "format")
+                                if key in item["properties"][name]
+                            }
                             for name in columns
                         ],
                         "primaryKey": "id",
@@ -644,7 +686,7 @@ def export_zip() -> bytes:
     return buffer.getvalue()
 
 
-@login_not_required
+@public
 @require_GET
 def export(request):
     from django.http import HttpResponse

@@ -1,14 +1,14 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from integra.centres.forms import CentreForm, OpeningHoursFormSet
 from integra.centres.models import Centre
 from integra.centres.services import centre_update
+from integra.core.permissions import requires
 
 
-@permission_required("centres.change_centre", raise_exception=True)
+@requires("centres.change_centre")
 def centre_edit(request, slug):
     # A centre the manager does not work for answers 404, exactly like a missing one.
     centre = get_object_or_404(Centre.objects.editable_by(request.user).with_details(), slug=slug)

@@ -1,12 +1,12 @@
-from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from integra.centres.forms import InstitutionFilterForm
 from integra.centres.models import Centre, Hotline, Institution, Place, Service
 
+from integra.core.permissions import public
 
-@login_not_required
+@public
 def home(request):
     return render(
         request,
@@ -19,7 +19,7 @@ def home(request):
     )
 
 
-@login_not_required
+@public
 def centre_list(request):
     return render(
         request,
@@ -28,13 +28,13 @@ def centre_list(request):
     )
 
 
-@login_not_required
+@public
 def centre_detail(request, slug):
     centre = get_object_or_404(Centre.objects.active().with_details(), slug=slug)
     return render(request, "centres/centre_detail.html", {"centre": centre})
 
 
-@login_not_required
+@public
 def institution_list(request):
     form = InstitutionFilterForm(request.GET or None)
     institutions = Institution.objects.prefetch_related("topics")

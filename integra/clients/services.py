@@ -151,15 +151,10 @@ def client_export_for_data_subject(*, client: Client, by, export_format: str) ->
     return _export_data(client, client.consultations.all(), scope=ExportScope.DATA_SUBJECT)
 
 
-def _export_data(client: Client, consultations, *, scope: str) -> dict:
-    consultations = (
-        consultations.select_related("centre", "consultant")
-        .prefetch_related("topics", "referrals__institution", "follow_ups")
-        .order_by("held_on", "pk")
-    )
+def client_data(client: Client) -> dict:
+    """The file itself and its consents as plain data: what the exports and the API show of a file."""
     return {
         "reference": client.reference,
-        "scope": scope,
         "centre": client.centre.slug,
         "name": client.name,
         "phone": str(client.phone or ""),
@@ -180,6 +175,17 @@ def _export_data(client: Client, consultations, *, scope: str) -> dict:
             }
             for c in client.consents.all()
         ],
+    }
+
+
+def _export_data(client: Client, consultations, *, scope: str) -> dict:
+    consultations = (
+        consultations.select_related("centre", "consultant")
+        .prefetch_related("topics", "referrals__institution", "follow_ups")
+        .order_by("held_on", "pk")
+    )
+    return client_data(client) | {
+        "scope": scope,
         "shared_with": [s.centre.slug for s in client.shares.select_related("centre")],
         "consultations": [
             {

@@ -1,7 +1,6 @@
 import json
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -15,6 +14,7 @@ from integra.clients import services
 from integra.clients.forms import ClientForm, ClientSearchForm, ConsentForm, DataSubjectExportForm, ShareForm
 from integra.clients.models import Client
 from integra.consultations.models import Consultation
+from integra.core.permissions import requires
 
 PAGE_SIZE = 25
 
@@ -25,7 +25,7 @@ def _may_see_history(user, client) -> bool:
     return user.has_role(roles.CENTRE_MANAGER) and client.centre.slug in user.centre_slugs
 
 
-@permission_required("clients.view_client", raise_exception=True)
+@requires("clients.view_client")
 def client_list(request):
     form = ClientSearchForm(request.GET or None)
     clients = Client.objects.for_user(request.user).filter(erased_at__isnull=True).select_related("centre")
@@ -35,7 +35,7 @@ def client_list(request):
     return render(request, "clients/client_list.html", {"form": form, "page": page})
 
 
-@permission_required("clients.add_client", raise_exception=True)
+@requires("clients.add_client")
 def client_create(request):
     form = ClientForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -46,7 +46,7 @@ def client_create(request):
     return render(request, "clients/client_form.html", {"form": form})
 
 
-@permission_required("clients.view_client", raise_exception=True)
+@requires("clients.view_client")
 def client_detail(request, reference):
     client = services.get_client_for_user(request.user, reference)
     # The consultations the user may open, by the consultation pages' own rule (a shared file shows the file,
@@ -69,7 +69,7 @@ def client_detail(request, reference):
     )
 
 
-@permission_required("clients.change_client", raise_exception=True)
+@requires("clients.change_client")
 def client_edit(request, reference):
     client = services.get_client_for_user(request.user, reference)
     if client.is_erased:
@@ -82,7 +82,7 @@ def client_edit(request, reference):
     return render(request, "clients/client_form.html", {"form": form, "client": client})
 
 
-@permission_required("clients.change_client", raise_exception=True)
+@requires("clients.change_client")
 def consent_add(request, reference):
     client = services.get_client_for_user(request.user, reference, log=False)
     form = ConsentForm(request.POST or None)
@@ -94,7 +94,7 @@ def consent_add(request, reference):
 
 
 @require_POST
-@permission_required("clients.change_client", raise_exception=True)
+@requires("clients.change_client")
 def consent_withdraw(request, reference, pk):
     client = services.get_client_for_user(request.user, reference, log=False)
     consent = get_object_or_404(client.consents.all(), pk=pk)
@@ -103,7 +103,7 @@ def consent_withdraw(request, reference, pk):
     return redirect("clients_staff:detail", reference=client.reference)
 
 
-@permission_required("clients.change_client", raise_exception=True)
+@requires("clients.change_client")
 def client_share(request, reference):
     client = services.get_client_for_user(request.user, reference, log=False)
     form = ShareForm(request.POST or None, client=client)
@@ -140,14 +140,14 @@ def _pdf_download(request, data: dict, reference: str, name: str) -> HttpRespons
     return response
 
 
-@permission_required("clients.export_client", raise_exception=True)
+@requires("clients.export_client")
 def client_export_json(request, reference):
     """The file as the user may read it: another centre's consultations are left out, as on the pages."""
     client = services.get_client_for_user(request.user, reference)
     return _json_download(services.client_export(client=client, user=request.user), client.reference, "client")
 
 
-@permission_required("clients.export_client", raise_exception=True)
+@requires("clients.export_client")
 def client_export_pdf(request, reference):
     """A readable export; PDF through WeasyPrint, or the same page as printable HTML with ?format=html."""
     client = services.get_client_for_user(request.user, reference)
@@ -157,7 +157,7 @@ def client_export_pdf(request, reference):
     return _pdf_download(request, data, client.reference, "client")
 
 
-@permission_required("clients.export_client", raise_exception=True)
+@requires("clients.export_client")
 def client_export_for_data_subject(request, reference):
     """Everything kept about the client, every centre's consultations included: for the file's own centre only."""
     client = services.get_client_for_user(request.user, reference, log=False)
@@ -173,7 +173,7 @@ def client_export_for_data_subject(request, reference):
     return render(request, "clients/data_subject_export.html", {"form": form, "client": client})
 
 
-@permission_required("clients.export_client", raise_exception=True)
+@requires("clients.export_client")
 def client_erase(request, reference):
     client = services.get_client_for_user(request.user, reference, log=False)
     if request.method == "POST":

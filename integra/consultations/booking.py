@@ -17,6 +17,7 @@ from integra.consultations import ratelimit, services
 from integra.consultations.forms import LANGUAGE_CHOICES, parse_slot, slot_value
 from integra.consultations.models import Appointment
 from integra.core import grants
+from integra.core.crypto import submission_hash
 from integra.core.wizard import STATE_FIELD, Step, Wizard, unseal
 from integra.topics.models import Topic
 
@@ -194,7 +195,7 @@ class BookingWizard(Wizard):
 
     def done(self, request, data, submission_key):
         phone, email = str(data.get("phone") or ""), data.get("email", "")
-        repeated = Appointment.objects.filter(submission_hash=services.submission_hash(submission_key)).exists()
+        repeated = Appointment.objects.filter(submission_hash=submission_hash("appointment", submission_key)).exists()
         if not repeated and not ratelimit.allow_booking(request, phone=phone, email=email):
             message = gettext(
                 "We have received several bookings from you in a short time. Please try again later, "

@@ -4,23 +4,10 @@ See integra.core.ratelimit: the cache key is a keyed hash of the scope and the c
 normalised phone number / e-mail, or the booking reference); none of them is stored.
 """
 
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from django.conf import settings
-
 from integra.core import ratelimit
+from integra.core.crypto import derive_key
 
-
-def _key() -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"booking:rate-limit").derive(
-        settings.SECRET_KEY.encode()
-    )
-
-
-def allow(request, scope: str, who: str | None = None) -> bool:
-    """Count one request in this scope (per client address, or per `who`); False once past the limit."""
-    limit, window = settings.BOOKING_RATE_LIMITS[scope]
-    return ratelimit.allow(request, namespace="booking", scope=scope, limit=limit, window=window, key=_key(), who=who)
+allow = ratelimit.limiter("booking", setting="BOOKING_RATE_LIMITS", key=lambda: derive_key("booking:rate-limit"))
 
 
 def contacts(phone: str, email: str) -> list[str]:

@@ -1,6 +1,5 @@
 """Consultations, referrals, follow-ups, slots and bookings: the one place where these change."""
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -16,6 +15,7 @@ from integra.centres.models import Centre
 from integra.clients.models import Client
 from integra.consultations.models import Appointment, ClosedDay, Consultation, FollowUp, Referral, Rota
 from integra.core.audit import log_read
+from integra.core.crypto import submission_hash
 
 DEFAULT_SLOT_MINUTES = 30
 
@@ -269,9 +269,6 @@ def slot_check(centre: Centre, start: datetime) -> datetime:
 # -- bookings ----------------------------------------------------------------------------------------------
 
 
-def submission_hash(key: str) -> str:
-    return hashlib.sha256(f"appointment:{key}".encode()).hexdigest()
-
 
 @transaction.atomic
 def appointment_book(
@@ -293,7 +290,7 @@ def appointment_book(
 
     One phone number or e-mail holds at most BOOKING_MAX_ACTIVE_PER_CONTACT upcoming bookings
     (TooManyBookings); staff booking for a caller pass cap_per_contact=False."""
-    digest = submission_hash(submission_key) if submission_key else None
+    digest = submission_hash("appointment", submission_key) if submission_key else None
     if digest:
         existing = Appointment.objects.filter(submission_hash=digest).first()
         if existing is not None:

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,11 +17,12 @@ from integra.consultations.forms import (
     RotaForm,
 )
 from integra.consultations.models import Appointment, Consultation, FollowUp, Referral, Rota
+from integra.core.permissions import requires
 
 PAGE_SIZE = 25
 
 
-@permission_required("consultations.view_consultation", raise_exception=True)
+@requires("consultations.view_consultation")
 def consultation_list(request):
     form = ConsultationFilterForm(request.GET or None, user=request.user)
     consultations = form.filter(Consultation.objects.for_user(request.user)).for_list().order_by("-held_on", "-pk")
@@ -70,7 +70,7 @@ class OpenPage:
         return self.number - 1
 
 
-@permission_required("consultations.add_consultation", raise_exception=True)
+@requires("consultations.add_consultation")
 def consultation_create(request):
     reference = request.GET.get("client") or request.POST.get("client")
     client = get_client_for_user(request.user, reference, log=False) if reference else None
@@ -84,13 +84,13 @@ def consultation_create(request):
     return render(request, "consultations/staff/consultation_form.html", {"form": form, "client": client})
 
 
-@permission_required("consultations.view_consultation", raise_exception=True)
+@requires("consultations.view_consultation")
 def consultation_detail(request, pk):
     consultation = services.get_consultation_for_user(request.user, pk)
     return render(request, "consultations/staff/consultation_detail.html", {"consultation": consultation})
 
 
-@permission_required("consultations.change_consultation", raise_exception=True)
+@requires("consultations.change_consultation")
 def consultation_edit(request, pk):
     consultation = services.get_consultation_for_user(request.user, pk, log=False)
     form = ConsultationForm(request.POST or None, instance=consultation, user=request.user, client=consultation.client)
@@ -106,7 +106,7 @@ def consultation_edit(request, pk):
     )
 
 
-@permission_required("consultations.change_consultation", raise_exception=True)
+@requires("consultations.change_consultation")
 def referral_add(request, pk):
     consultation = services.get_consultation_for_user(request.user, pk, log=False)
     form = ReferralCreateForm(request.POST or None)
@@ -117,7 +117,7 @@ def referral_add(request, pk):
     return render(request, "consultations/staff/small_form.html", {"form": form, "title": _("Refer to an institution")})
 
 
-@permission_required("consultations.change_consultation", raise_exception=True)
+@requires("consultations.change_consultation")
 def follow_up_add(request, pk):
     consultation = services.get_consultation_for_user(request.user, pk, log=False)
     form = FollowUpForm(request.POST or None)
@@ -128,7 +128,7 @@ def follow_up_add(request, pk):
     return render(request, "consultations/staff/small_form.html", {"form": form, "title": _("Add a follow-up")})
 
 
-@permission_required("consultations.change_consultation", raise_exception=True)
+@requires("consultations.change_consultation")
 def referral_edit(request, pk):
     referral = get_object_or_404(
         Referral.objects.select_related("institution", "consultation").filter(
@@ -144,7 +144,7 @@ def referral_edit(request, pk):
     return render(request, "consultations/staff/referral_form.html", {"form": form, "referral": referral})
 
 
-@permission_required("consultations.view_consultation", raise_exception=True)
+@requires("consultations.view_consultation")
 def follow_ups_due(request):
     follow_ups = FollowUp.objects.due_for(request.user)
     return render(
@@ -153,7 +153,7 @@ def follow_ups_due(request):
 
 
 @require_POST
-@permission_required("consultations.change_consultation", raise_exception=True)
+@requires("consultations.change_consultation")
 def follow_up_done(request, pk):
     follow_up = get_object_or_404(FollowUp.objects.open(), pk=pk, assigned_to=request.user)
     services.follow_up_done(follow_up=follow_up)
@@ -161,7 +161,7 @@ def follow_up_done(request, pk):
     return redirect("consultations_staff:follow_ups")
 
 
-@permission_required("consultations.view_appointment", raise_exception=True)
+@requires("consultations.view_appointment")
 def appointment_list(request):
     today = timezone.localdate()
     appointments = (
@@ -174,7 +174,7 @@ def appointment_list(request):
 
 
 @require_POST
-@permission_required("consultations.add_consultation", raise_exception=True)
+@requires("consultations.add_consultation")
 def appointment_arrived(request, pk):
     appointment = get_object_or_404(Appointment.objects.for_user(request.user).active(), pk=pk)
     consultation = services.appointment_to_consultation(appointment=appointment, by=request.user)
@@ -182,7 +182,7 @@ def appointment_arrived(request, pk):
     return redirect("consultations_staff:edit", pk=consultation.pk)
 
 
-@permission_required("consultations.change_rota", raise_exception=True)
+@requires("consultations.change_rota")
 def rota_edit(request, slug):
     centre = get_object_or_404(Centre.objects.for_user(request.user).prefetch_related("opening_hours"), slug=slug)
     rota = Rota.objects.filter(centre=centre).first() or Rota(centre=centre)  # opening the page writes nothing

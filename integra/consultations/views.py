@@ -2,7 +2,6 @@
 
 from datetime import UTC
 
-from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,9 +27,9 @@ from integra.consultations.booking import (
 from integra.consultations.models import Appointment
 from integra.core import grants
 from integra.core.i18n import pick
+from integra.core.permissions import public
 
-booking_start = login_not_required(BookingWizard.as_view())
-
+booking_start = public(BookingWizard.as_view())
 
 
 def _from_token(token: str, salt: str, max_age=None) -> Appointment:
@@ -56,12 +55,12 @@ def _link_expired(request, appointment=None, status=410):
     return _private(render(request, "consultations/public/booking_link_expired.html", context, status=status))
 
 
-@login_not_required
+@public
 def booking_landing(request):
     return render(request, "consultations/public/booking_landing.html")
 
 
-@login_not_required
+@public
 @never_cache
 def booking_confirmation_link(request, token, ics=False):
     """The link from the confirmation (SMS, e-mail, a bookmark): exchanged for a session grant."""
@@ -72,7 +71,7 @@ def booking_confirmation_link(request, token, ics=False):
     return redirect("consultations:booking_ics" if ics else "consultations:booking_confirmation")
 
 
-@login_not_required
+@public
 @never_cache
 def booking_confirmation(request):
     appointment = _granted(request, CONFIRMATION_GRANT)
@@ -93,7 +92,7 @@ def booking_confirmation(request):
     )
 
 
-@login_not_required
+@public
 @never_cache
 def booking_ics(request):
     from icalendar import Calendar, Event  # noqa: PLC0415
@@ -120,7 +119,7 @@ def booking_ics(request):
     return response
 
 
-@login_not_required
+@public
 def booking_find(request):
     limited = request.method == "POST" and not ratelimit.allow_find(request, request.POST.get("reference", ""))
     form = FindBookingForm(request.POST or None, limited=limited)
@@ -154,7 +153,7 @@ def _find_again(view):
     return wrapper
 
 
-@login_not_required
+@public
 @never_cache
 @_find_again
 def booking_manage(request):
@@ -167,7 +166,7 @@ def _manage_context(appointment, form):
     return {"appointment": appointment, "form": form, "start": timezone.localtime(appointment.start)}
 
 
-@login_not_required
+@public
 @require_POST
 @_find_again
 def booking_cancel(request):
@@ -177,7 +176,7 @@ def booking_cancel(request):
     return render(request, "consultations/public/booking_cancelled.html", {"appointment": appointment})
 
 
-@login_not_required
+@public
 @require_POST
 @_find_again
 def booking_reschedule(request):

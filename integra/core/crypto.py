@@ -22,6 +22,7 @@ or ordered in SQL; keep anything you filter on in ordinary fields.
 
 import base64
 import binascii
+import hashlib
 import os
 from functools import lru_cache
 
@@ -59,6 +60,12 @@ def derive_key(purpose: str, *, secret: str | None = None) -> bytes:
     hashes, development-encrypted fields): another name is another key."""
     material = settings.SECRET_KEY if secret is None else secret
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()).derive(material.encode())
+
+
+def submission_hash(purpose: str, key: str) -> str:
+    """What a submission is stored under so that sending the same form twice stores it once (the
+    wizard's one-time submission key, hashed: the key itself is never stored)."""
+    return hashlib.sha256(f"{purpose}:{key}".encode()).hexdigest()
 
 
 @lru_cache(maxsize=4)

@@ -6,7 +6,9 @@ identity), and it expires with the window: the address itself is never stored an
 
 import hashlib
 import hmac
+from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 
 from integra.core.net import client_ip
@@ -29,3 +31,15 @@ def allow(request, *, namespace: str, scope: str, limit: int, window: int, key: 
         cache.set(name, 1, timeout=window)
         count = 1
     return count <= limit
+
+
+def limiter(namespace: str, *, setting: str, key: Callable[[], bytes]) -> Callable[..., bool]:
+    """One app's allow(request, scope, who=None): the limits are read from the named setting (a dict
+    scope -> (count, seconds), defined once in config/settings.py), the buckets keyed under key()."""
+
+    def allow_scope(request, scope: str, who: str | None = None) -> bool:
+        limit, window = getattr(settings, setting)[scope]
+        return allow(request, namespace=namespace, scope=scope, limit=limit, window=window, key=key(), who=who)
+
+    allow_scope.__doc__ = f"Count one request in this scope (limits from settings.{setting}); False once past."
+    return allow_scope

@@ -1,4 +1,3 @@
-from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -6,8 +5,10 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
+from integra.core.permissions import public
 
-@login_not_required
+
+@public
 @never_cache
 def healthz(request):
     """200 when the database answers, 503 when it does not. Used by load balancers."""
@@ -20,13 +21,13 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "up"})
 
 
-@login_not_required
+@public
 @requires_csrf_token
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
-@login_not_required
+@public
 @requires_csrf_token
 def server_error(request):
     """The 500 page in the visitor's language; falls back to plain text if even that fails."""

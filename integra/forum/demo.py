@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from integra.accounts import roles
 from integra.accounts.models import User
+from integra.core.crypto import submission_hash
 from integra.forum import services
 from integra.forum.models import Question
 from integra.topics.models import Topic
@@ -254,7 +255,7 @@ def load() -> None:
     now = timezone.now()
     for number, (language, topic, title, body, answer) in enumerate(QUESTIONS):
         key = f"demo-forum-{number}"
-        if Question.objects.filter(submission_hash=services.submission_hash(key)).exists():
+        if Question.objects.filter(submission_hash=submission_hash("forum-question", key)).exists():
             continue
         question, _token = services.question_submit(
             title=title,

@@ -112,6 +112,15 @@ class Question(models.Model):
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    def answers_accepted_first(self) -> models.QuerySet:
+        """This question's answers, the accepted one first, then the oldest first (pages and API alike)."""
+        accepted = (
+            models.Case(models.When(pk=self.accepted_answer_id, then=0), default=1)
+            if self.accepted_answer_id
+            else models.Value(1)
+        )
+        return self.answers.order_by(accepted, "created_at", "pk")
+
     def check_token(self, token: str) -> bool:
         return bool(self.token_hash) and self.token_hash == token_digest(token)
 

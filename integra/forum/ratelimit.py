@@ -3,8 +3,6 @@
 See integra.core.ratelimit: the cache key is a keyed hash of the address, which is never stored.
 """
 
-from django.conf import settings
-
 from integra.core import ratelimit
 from integra.core.crypto import derive_key
 
@@ -17,7 +15,4 @@ def bucket(request, scope: str) -> str:
     return ratelimit.bucket(request, namespace="forum", scope=scope, key=_key())
 
 
-def allow(request, scope: str = "ask") -> bool:
-    """Count one request in this scope; False once the limit for the window is passed."""
-    limit, window = settings.FORUM_RATE_LIMITS[scope]
-    return ratelimit.allow(request, namespace="forum", scope=scope, limit=limit, window=window, key=_key())
+allow = ratelimit.limiter("forum", setting="FORUM_RATE_LIMITS", key=_key)

@@ -1,6 +1,5 @@
 """The one way to change questions and answers: pages, the API, tasks and the demo loader call these."""
 
-import hashlib
 import secrets
 import statistics
 from collections import Counter
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 from integra.accounts import roles
 from integra.accounts.models import User
 from integra.centres.models import Centre
+from integra.core.crypto import submission_hash
 from integra.forum.models import Answer, Question, Reply, token_digest
 from integra.forum.pii import find_personal_data
 from integra.knowledge import search
@@ -29,9 +29,6 @@ Status = Question.Status
 
 # --- Asking ---------------------------------------------------------------------------------
 
-
-def submission_hash(key: str) -> str:
-    return hashlib.sha256(f"forum-question:{key}".encode()).hexdigest()
 
 
 def new_token() -> str:
@@ -55,7 +52,7 @@ def question_submit(
 ) -> tuple[Question, str | None]:
     """A new question waiting for moderation, and its private-link token (None when this submission
     key was already used: a double submit makes one question and shows the token only once)."""
-    digest = submission_hash(submission_key) if submission_key else None
+    digest = submission_hash("forum-question", submission_key) if submission_key else None
     if digest and Question.objects.filter(submission_hash=digest).exists():
         return Question.objects.get(submission_hash=digest), None
     token = new_token()

@@ -1,7 +1,6 @@
 """Back office: the moderation queue, the unanswered list, answering, and the figures."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
@@ -11,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integra.core.audit import log_read
+from integra.core.permissions import requires
 from integra.forum import forms, services
 from integra.forum.models import Answer, Question
 
@@ -25,26 +25,18 @@ def _can_moderate(user) -> bool:
     return user.has_perm("forum.moderate_question")
 
 
-def answer_or_moderate(view):
-    def wrapped(request, *args, **kwargs):
-        user = request.user
-        if not (_can_answer(user) or _can_moderate(user) or services.can_make_article(user)):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+# Answering, moderating and turning an answer into an article all start from the question pages.
+answer_or_moderate = requires("forum.answer_question", "forum.moderate_question", "knowledge.add_article", any_of=True)
 
 
-@permission_required("forum.moderate_question", raise_exception=True)
+@requires("forum.moderate_question")
 def moderation_queue(request):
     questions = Question.objects.pending().select_related("topic").order_by("created_at", "id")
     page = Paginator(questions, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "forum/staff/moderation.html", {"page": page, "questions": page.object_list})
 
 
-@permission_required("forum.moderate_question", raise_exception=True)
+@requires("forum.moderate_question")
 def moderate(request, pk: int):
     """The moderation page: each action's form reads the input; services.question_moderate holds the rules."""
     question = get_object_or_404(Question.objects.with_details(), pk=pk)
@@ -129,7 +121,7 @@ def referred(request):
     return render(request, "forum/staff/referred.html", {"page": page, "questions": page.object_list, "rows": rows})
 
 
-@permission_required("consultations.add_consultation", raise_exception=True)
+@requires("consultations.add_consultation")
 def record_consultation(request, pk: int):
     """A centre's staff record the consultation they held on a question referred to their centre."""
     from integra.centres.models import Centre
@@ -174,8 +166,11 @@ def question(request, pk: int):
             else:
                 messages.success(request, _("Your answer is published."))
                 return redirect("forum_staff:question", pk=question.pk)
-    answers = list(question.answers.select_related("author", "centre", "article_draft").prefetch_related("articles"))
-    answers.sort(key=lambda a: (a.pk != question.accepted_answer_id, a.created_at))
+    answers = (
+        question.answers_accepted_first()
+        .select_related("author", "centre", "article_draft")
+        .prefetch_related("articles")
+    )
     return render(
         request,
         "forum/staff/question.html",
@@ -196,7 +191,7 @@ def question(request, pk: int):
     )
 
 
-@permission_required("forum.moderate_question", raise_exception=True)
+@requires("forum.moderate_question")
 def accept(request, pk: int, answer_pk: int):
     if request.method != "POST":
         raise Http404
@@ -206,17 +201,16 @@ def accept(request, pk: int, answer_pk: int):
     return redirect("forum_staff:question", pk=pk)
 
 
+@requires("knowledge.add_article", "forum.moderate_question", any_of=True)  # as services.can_make_article
 def make_article(request, pk: int, answer_pk: int):
     if request.method != "POST":
         raise Http404
-    if not services.can_make_article(request.user):
-        raise PermissionDenied
     answer = get_object_or_404(Answer.objects.select_related("question__topic"), pk=answer_pk, question_id=pk)
     services.answer_to_article_draft(answer=answer, user=request.user)
     messages.success(request, _("A draft article was made from this answer in the knowledge base."))
     return redirect("forum_staff:question", pk=pk)
 
 
-@permission_required("forum.view_forum_figures", raise_exception=True)
+@requires("forum.view_forum_figures")
 def figures(request):
     return render(request, "forum/staff/figures.html", {"figures": services.forum_figures()})

@@ -1,7 +1,6 @@
 """Public pages: the archive, a question page, asking (one question per page) and the private link."""
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from integra.core import grants
+from integra.core.permissions import public, signed_in
 from integra.core.wizard import Step, Wizard
 from integra.forum import forms, ratelimit, services
 from integra.forum.models import Answer, Question
@@ -27,7 +27,7 @@ def too_many(request):
     return response
 
 
-@login_not_required
+@public
 def question_list(request):
     topics = list(Topic.objects.active())
     topic = next((t for t in topics if t.slug == request.GET.get("topic")), None)
@@ -51,8 +51,9 @@ def question_list(request):
 
 
 def _answers_accepted_first(question: Question) -> list[Answer]:
-    answers = list(question.answers.select_related("centre", "author").prefetch_related("articles__translations"))
-    answers.sort(key=lambda a: (a.pk != question.accepted_answer_id, a.created_at))
+    answers = list(
+        question.answers_accepted_first().select_related("centre", "author").prefetch_related("articles__translations")
+    )
     language = get_language()
     for answer in answers:
         # Linked articles with their title in the visitor's language (published translations only).
@@ -64,7 +65,7 @@ def _answers_accepted_first(question: Question) -> list[Answer]:
     return answers
 
 
-@login_not_required
+@public
 def question_detail(request, pk: int):
     question = get_object_or_404(Question.objects.with_details(), pk=pk)
     if question.status == Question.Status.MERGED and question.merged_into_id:
@@ -79,7 +80,7 @@ def question_detail(request, pk: int):
     )
 
 
-@login_not_required
+@public
 @require_POST
 def accept_as_member(request, pk: int):
     """A member accepts an answer to their own question from the public page."""
@@ -92,7 +93,7 @@ def accept_as_member(request, pk: int):
     return redirect("forum:detail", pk=question.pk)
 
 
-@login_not_required
+@public
 def similar_json(request):
     """Similar answered questions while the visitor types (the small script on the ask page)."""
     if not ratelimit.allow(request, "similar"):
@@ -104,6 +105,7 @@ def similar_json(request):
     )
 
 
+@signed_in
 def my_questions(request):
     """A member's own questions, in every state (staff have the back office instead)."""
     questions = Question.objects.filter(member=request.user).select_related("topic").order_by("-created_at")
@@ -166,7 +168,7 @@ class AskWizard(Wizard):
         return response
 
 
-ask = login_not_required(never_cache(AskWizard.as_view()))
+ask = public(never_cache(AskWizard.as_view()))
 
 
 # --- the private link --------------------------------------------------------------------------
@@ -200,7 +202,7 @@ def _private_not_found(request, expired=False):
     return response
 
 
-@login_not_required
+@public
 @never_cache
 def private(request, token: str | None = None):
     """The private link: the token is exchanged for a grant in this browser session, then the page

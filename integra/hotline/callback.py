@@ -5,17 +5,16 @@ rate-limited per address and per phone number with the core rate limit (keyed ha
 """
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
-from integra.core import ratelimit
+from integra.core import dates, ratelimit
 from integra.core.crypto import derive_key
 from integra.core.wizard import STATE_FIELD, Step, Wizard, unseal
 from integra.hotline import services
@@ -31,11 +30,11 @@ def _rate_key() -> bytes:
     return derive_key(RATE_KEY_PURPOSE)
 
 
+_allow = ratelimit.limiter("hotline", setting="HOTLINE_RATE_LIMITS", key=_rate_key)
+
+
 def allowed(request, *, scope: str, who: str | None = None) -> bool:
-    limit, window = settings.HOTLINE_RATE_LIMITS[scope]
-    return ratelimit.allow(
-        request, namespace="hotline", scope=scope, limit=limit, window=window, key=_rate_key(), who=who
-    )
+    return _allow(request, scope, who)
 
 
 def confirmation_token(call_back) -> str:
@@ -77,7 +76,7 @@ class TopicStep(forms.Form):
 
 def _window_label(window) -> str:
     start, end = (timezone.localtime(moment) for moment in window)
-    return f"{formats.date_format(start, 'l, j F')}, {start:%H:%M}–{end:%H:%M}"
+    return dates.long_window(start, end)
 
 
 class WindowStep(forms.Form):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from integra.accounts.models import User
 from integra.centres.models import Centre, Hotline
+from integra.core.crypto import submission_hash
 from integra.hotline import services
 from integra.hotline.models import Call, CallBack, LineDay, LineHours
 from integra.topics.models import Topic
@@ -96,6 +97,6 @@ def load() -> None:
             submission_key=f"demo-call-back-{index}",
             now=now - timedelta(hours=rng.randint(1, 40)),
         )
-    CallBack.objects.filter(submission_hash=services.submission_hash("demo-call-back-0")).update(
+    CallBack.objects.filter(submission_hash=submission_hash("call-back", "demo-call-back-0")).update(
         status=CallBack.Status.UNREACHABLE, attempt_count=3, phone="", first_name="", closed_at=now
     )

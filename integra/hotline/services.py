@@ -3,7 +3,6 @@
 Back-office pages, the public call-back form, the telephony webhooks and the API call these.
 """
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integra.centres.models import Centre, Hotline
+from integra.core.crypto import submission_hash
 from integra.hotline.callers import caller_hash, normalise
 from integra.hotline.hours import calendar_for, window_value
 from integra.hotline.models import Call, CallBack, CallBackAttempt
@@ -156,9 +156,6 @@ def call_non_data(*, by, hotline: Hotline, centre: Centre | None, kind: str) -> 
 # -- call-backs -------------------------------------------------------------------------------------
 
 
-def submission_hash(key: str) -> str:
-    return hashlib.sha256(f"call-back:{key}".encode()).hexdigest()
-
 
 def call_back_due(*, hotline: Hotline | None, asked_at: datetime, windows) -> datetime:
     """The promise: the end of the first preferred window, or else within one working day."""
@@ -188,7 +185,7 @@ def call_back_request(
     e164 = normalise(phone)
     if not e164:
         raise ValueError("not a phone number")
-    digest = submission_hash(submission_key) if submission_key else None
+    digest = submission_hash("call-back", submission_key) if submission_key else None
     if digest:
         existing = CallBack.objects.filter(submission_hash=digest).first()
         if existing is not None:

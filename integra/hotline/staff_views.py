@@ -1,7 +1,6 @@
 """The hotline back office: a call in one screen, one-click non-data calls, the call-back queue, the hours."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from integra.centres.models import Hotline
 from integra.core.audit import log_read
+from integra.core.permissions import requires
 from integra.hotline import services
 from integra.hotline.callers import caller_hash
 from integra.hotline.forms import AttemptForm, CallForm, LineDayForm, NonDataForm, SimulateForm
@@ -30,7 +30,7 @@ def _non_data_counts(user):
     return [(kind, Call.Kind(kind).label, counts[kind]) for kind in Call.NON_DATA]
 
 
-@permission_required("hotline.add_call", raise_exception=True)
+@requires("hotline.add_call")
 def call_log(request):
     """The operator's screen: a call in one form, the non-data buttons, the repeat-caller panel, my last calls."""
     form = CallForm(request.POST or None, user=request.user, initial={"hotline": services.default_hotline()})
@@ -63,7 +63,7 @@ def call_log(request):
 
 
 @require_POST
-@permission_required("hotline.add_call", raise_exception=True)
+@requires("hotline.add_call")
 def call_non_data(request, kind):
     if kind not in Call.NON_DATA:
         raise Http404
@@ -77,7 +77,7 @@ def call_non_data(request, kind):
     return redirect("hotline_staff:log")
 
 
-@permission_required("hotline.change_call", raise_exception=True)
+@requires("hotline.change_call")
 def call_edit(request, pk):
     call = services.get_call_for_user(request.user, pk)
     if call.is_non_data:
@@ -92,7 +92,7 @@ def call_edit(request, pk):
     return render(request, "hotline/staff/call_form.html", {"form": form, "call": call, "repeat": repeat})
 
 
-@permission_required("hotline.view_callback", raise_exception=True)
+@requires("hotline.view_callback")
 def call_back_queue(request):
     call_backs = list(CallBack.objects.for_user(request.user).open().for_queue()[:200])
     now = timezone.now()
@@ -100,7 +100,7 @@ def call_back_queue(request):
     return render(request, "hotline/staff/call_back_queue.html", {"rows": rows, "now": now})
 
 
-@permission_required("hotline.view_callback", raise_exception=True)
+@requires("hotline.view_callback")
 def call_back_detail(request, pk):
     call_back = services.get_call_back_for_user(request.user, pk)
     mine = call_back.status == CallBack.Status.TAKEN and call_back.taken_by_id == request.user.pk
@@ -115,7 +115,7 @@ def call_back_detail(request, pk):
 
 
 @require_POST
-@permission_required("hotline.change_callback", raise_exception=True)
+@requires("hotline.change_callback")
 def call_back_take(request, pk):
     call_back = services.get_call_back_for_user(request.user, pk)
     try:
@@ -127,7 +127,7 @@ def call_back_take(request, pk):
 
 
 @require_POST
-@permission_required("hotline.change_callback", raise_exception=True)
+@requires("hotline.change_callback")
 def call_back_release(request, pk):
     call_back = services.get_call_back_for_user(request.user, pk)
     try:
@@ -138,7 +138,7 @@ def call_back_release(request, pk):
 
 
 @require_POST
-@permission_required("hotline.change_callback", raise_exception=True)
+@requires("hotline.change_callback")
 def call_back_attempt(request, pk):
     call_back = services.get_call_back_for_user(request.user, pk)
     form = AttemptForm(request.POST)
@@ -175,7 +175,7 @@ def _hotline(pk):
     return get_object_or_404(Hotline.objects.prefetch_related("line_hours", "line_days"), pk=pk)
 
 
-@permission_required("hotline.view_call", raise_exception=True)
+@requires("hotline.view_call")
 def line_hours(request, pk):
     """The line's week, its exceptions and the coming public holidays; "simulate" shows what a caller gets."""
     hotline = _hotline(pk)
@@ -216,7 +216,7 @@ def line_hours(request, pk):
     )
 
 
-@permission_required("hotline.view_hotline_figures", raise_exception=True)
+@requires("hotline.view_hotline_figures")
 def figures(request):
     from integra.hotline.figures import hotline_figures
     from integra.hotline.forms import FiguresForm

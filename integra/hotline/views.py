@@ -1,17 +1,17 @@
 """Public pages: ask for a call-back and its confirmation."""
 
-from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from integra.core.permissions import public
 from integra.hotline.callback import CONFIRMATION_SALT, CallBackWizard
 from integra.hotline.models import CallBack
 
-call_back_start = login_not_required(CallBackWizard.as_view())
+call_back_start = public(CallBackWizard.as_view())
 
 
-@login_not_required
+@public
 def call_back_confirmation(request, token):
     try:
         pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=7 * 86400)

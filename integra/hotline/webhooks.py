@@ -7,7 +7,6 @@ by CallSid, so a retried or replayed event changes nothing.
 
 import logging
 
-from django.contrib.auth.decorators import login_not_required
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.urls import reverse
@@ -16,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from integra.centres.models import Hotline
+from integra.core.permissions import public
 from integra.hotline import services
 from integra.hotline.callers import caller_hash, normalise
 from integra.hotline.hours import calendar_for
@@ -48,7 +48,7 @@ def signed(view):
         return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
-    return login_not_required(csrf_exempt(require_POST(wrapped)))
+    return public(csrf_exempt(require_POST(wrapped)))
 
 
 def twiml(response: Twiml) -> HttpResponse:

@@ -5,7 +5,6 @@ import csv
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from integra.centres.models import Centre
 from integra.core.i18n import pick
-from integra.core.permissions import staff_required
+from integra.core.permissions import any_staff, requires
 from integra.knowledge import leaflets, services
 from integra.knowledge.forms import (
     ArticleCreateForm,
@@ -38,7 +37,6 @@ from integra.knowledge.models import (
 )
 
 Status = ArticleTranslation.Status
-can_edit_any = permission_required("knowledge.change_articletranslation", raise_exception=True)
 
 
 def _articles():
@@ -53,7 +51,7 @@ def _form_errors(form, error: ValidationError):
         form.add_error(None, error.messages)
 
 
-@can_edit_any
+@requires("knowledge.change_articletranslation")
 def article_list(request):
     form = ArticleFilterForm(request.GET or None)
     articles = _articles()
@@ -79,7 +77,7 @@ def article_list(request):
     )
 
 
-@permission_required("knowledge.add_article", raise_exception=True)
+@requires("knowledge.add_article")
 def article_create(request):
     form = ArticleCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -98,7 +96,7 @@ def article_create(request):
     return render(request, "knowledge/staff/article_create.html", {"form": form})
 
 
-@can_edit_any
+@requires("knowledge.change_articletranslation")
 def article_detail(request, pk):
     article = get_object_or_404(_articles().prefetch_related("related", "revisions"), pk=pk)
     translations = article.translation_map()
@@ -134,7 +132,7 @@ def article_detail(request, pk):
     )
 
 
-@can_edit_any
+@requires("knowledge.change_articletranslation")
 def translation_edit(request, pk, language):
     article = get_object_or_404(_articles(), pk=pk)
     if language not in LANGUAGE_CODES:
@@ -165,8 +163,12 @@ def translation_edit(request, pk, language):
             return redirect("knowledge_staff:article", pk=article.pk)
     elif translation is not None:
         form = TranslationForm(
-            initial={"title": translation.title, "summary": translation.summary, "body": translation.body,
-                     "based_on": latest.number if latest else None}
+            initial={
+                "title": translation.title,
+                "summary": translation.summary,
+                "body": translation.body,
+                "based_on": latest.number if latest else None,
+            }
         )
     else:
         form = TranslationForm(initial={"based_on": latest.number if latest else None})
@@ -186,12 +188,13 @@ def translation_edit(request, pk, language):
     )
 
 
-@can_edit_any
+@requires("knowledge.change_articletranslation")
 @require_POST
 def translation_action(request, pk, language, action):
     article = get_object_or_404(Article, pk=pk)
-    translation = get_object_or_404(ArticleTranslation.objects.select_related("article"), article=article,
-                                    language=language)
+    translation = get_object_or_404(
+        ArticleTranslation.objects.select_related("article"), article=article, language=language
+    )
     try:
         if action == "submit":
             if not services.can_edit_translation(request.user, article, language):
@@ -220,7 +223,7 @@ def translation_action(request, pk, language, action):
     return redirect("knowledge_staff:article", pk=article.pk)
 
 
-@permission_required("knowledge.review_article", raise_exception=True)
+@requires("knowledge.review_article")
 @require_POST
 def article_reviewed(request, pk):
     article = get_object_or_404(Article, pk=pk)
@@ -241,7 +244,7 @@ def _work_list(user):
     return translations.order_by("-is_outdated", "article__slug", "language")
 
 
-@can_edit_any
+@requires("knowledge.change_articletranslation")
 def work_list(request):
     translations = list(_work_list(request.user)[:200])
     latest = {}
@@ -256,11 +259,13 @@ def work_list(request):
     return render(request, "knowledge/staff/work_list.html", {"rows": rows})
 
 
-@can_edit_any
+@requires("knowledge.change_articletranslation")
 def review_queue(request):
-    translations = ArticleTranslation.objects.filter(status=Status.IN_REVIEW).select_related(
-        "article", "submitted_by"
-    ).order_by("submitted_at")
+    translations = (
+        ArticleTranslation.objects.filter(status=Status.IN_REVIEW)
+        .select_related("article", "submitted_by")
+        .order_by("submitted_at")
+    )
     return render(
         request,
         "knowledge/staff/review_queue.html",
@@ -268,7 +273,7 @@ def review_queue(request):
     )
 
 
-@can_edit_any
+@requires("knowledge.change_articletranslation")
 def review_due(request):
     articles = Article.objects.review_due().select_related("topic", "reviewed_by").prefetch_related("translations")
     return render(
@@ -278,17 +283,21 @@ def review_due(request):
     )
 
 
-@permission_required("knowledge.view_articlefeedback", raise_exception=True)
+@requires("knowledge.view_articlefeedback")
 def feedback(request):
-    articles = Article.objects.annotate(
-        yes=Count("feedback", filter=Q(feedback__helpful=True)),
-        no=Count("feedback", filter=Q(feedback__helpful=False)),
-    ).filter(Q(yes__gt=0) | Q(no__gt=0)).order_by("-no", "slug")
+    articles = (
+        Article.objects.annotate(
+            yes=Count("feedback", filter=Q(feedback__helpful=True)),
+            no=Count("feedback", filter=Q(feedback__helpful=False)),
+        )
+        .filter(Q(yes__gt=0) | Q(no__gt=0))
+        .order_by("-no", "slug")
+    )
     comments = ArticleFeedback.objects.exclude(comment="").select_related("article")[:100]
     return render(request, "knowledge/staff/feedback.html", {"articles": articles, "comments": comments})
 
 
-@staff_required
+@any_staff
 def leaflet(request, pk, language, size):
     article = get_object_or_404(_articles(), pk=pk)
     translation = article.translation_map().get(language)
@@ -303,7 +312,7 @@ def leaflet(request, pk, language, size):
 # --- Printed materials -------------------------------------------------------------------------------
 
 
-@staff_required
+@any_staff
 def material_list(request):
     materials = list(Material.objects.select_related("article"))
     centres = list(Centre.objects.for_user(request.user).active())
@@ -312,12 +321,12 @@ def material_list(request):
     return render(request, "knowledge/staff/material_list.html", {"rows": rows, "centres": centres})
 
 
-@permission_required("knowledge.add_material", raise_exception=True)
+@requires("knowledge.add_material")
 def material_create(request):
     return _material_form(request, None)
 
 
-@permission_required("knowledge.change_material", raise_exception=True)
+@requires("knowledge.change_material")
 def material_edit(request, pk):
     return _material_form(request, get_object_or_404(Material, pk=pk))
 
@@ -335,7 +344,7 @@ def _material_form(request, material):
     return render(request, "knowledge/staff/material_form.html", {"form": form, "material": material})
 
 
-@staff_required
+@any_staff
 def material_detail(request, pk):
     material = get_object_or_404(Material.objects.select_related("article"), pk=pk)
     centres = list(Centre.objects.for_user(request.user).active())
@@ -352,9 +361,9 @@ def material_detail(request, pk):
             else:
                 messages.success(request, _("The delivery was recorded."))
                 return redirect("knowledge_staff:material", pk=material.pk)
-    distributions = Distribution.objects.for_user(request.user).filter(material=material).select_related(
-        "centre", "place"
-    )[:100]
+    distributions = (
+        Distribution.objects.for_user(request.user).filter(material=material).select_related("centre", "place")[:100]
+    )
     return render(
         request,
         "knowledge/staff/material_detail.html",
@@ -369,7 +378,7 @@ def material_detail(request, pk):
     )
 
 
-@permission_required("knowledge.add_distribution", raise_exception=True)
+@requires("knowledge.add_distribution")
 def distribution_create(request):
     form = DistributionForm(request.POST or None, user=request.user, initial={"material": request.GET.get("material")})
     if request.method == "POST" and form.is_valid():
@@ -383,7 +392,7 @@ def distribution_create(request):
     return render(request, "knowledge/staff/distribution_form.html", {"form": form})
 
 
-@staff_required
+@any_staff
 def distribution_report(request):
     rows = services.distribution_report(Distribution.objects.for_user(request.user))
     if request.GET.get("format") == "csv":

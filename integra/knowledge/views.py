@@ -2,13 +2,13 @@
 
 from urllib.parse import quote
 
-from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, override
 from django.views.decorators.http import require_POST
 
+from integra.core.permissions import public
 from integra.knowledge import services
 from integra.knowledge.forms import FeedbackForm, SearchForm
 from integra.knowledge.models import Article
@@ -31,7 +31,7 @@ def _cards(articles, language):
     return [(a, t) for a in articles if (t := a.best_translation(language)) is not None]
 
 
-@login_not_required
+@public
 def index(request):
     language = _language()
     topics = Topic.objects.active().annotate(
@@ -44,7 +44,7 @@ def index(request):
     )
 
 
-@login_not_required
+@public
 def topic_detail(request, topic):
     topic = get_object_or_404(Topic.objects.active(), slug=topic)
     language = _language()
@@ -53,8 +53,9 @@ def topic_detail(request, topic):
 
 
 def _not_found(request, slug=""):
-    return render(request, "knowledge/not_found.html", {"form": SearchForm(initial={"q": slug.replace("-", " ")})},
-                  status=404)
+    return render(
+        request, "knowledge/not_found.html", {"form": SearchForm(initial={"q": slug.replace("-", " ")})}, status=404
+    )
 
 
 def _article_context(request, article, feedback_form=None):
@@ -87,7 +88,7 @@ def _article_or_none(slug):
     return _public_articles().prefetch_related(related).filter(slug=slug).first()
 
 
-@login_not_required
+@public
 def article_detail(request, slug):
     article = _article_or_none(slug)
     if article is None:
@@ -95,7 +96,7 @@ def article_detail(request, slug):
     return render(request, "knowledge/article.html", _article_context(request, article))
 
 
-@login_not_required
+@public
 def article_print(request, slug):
     article = _article_or_none(slug)
     if article is None:
@@ -103,7 +104,7 @@ def article_print(request, slug):
     return render(request, "knowledge/article_print.html", _article_context(request, article))
 
 
-@login_not_required
+@public
 @require_POST
 def article_feedback(request, slug):
     article = _article_or_none(slug)
@@ -121,7 +122,7 @@ def article_feedback(request, slug):
     return redirect(reverse("knowledge:article", args=[article.slug]) + "?feedback=thanks#feedback")
 
 
-@login_not_required
+@public
 def search_view(request):
     form = SearchForm(request.GET)
     query = form.query()
@@ -130,8 +131,7 @@ def search_view(request):
         page = max(1, min(int(request.GET.get("page", 1)), 500))
     except ValueError:
         page = 1
-    results = search(query, kinds=[services.ARTICLE], language=language, limit=PAGE_SIZE,
-                     offset=(page - 1) * PAGE_SIZE)
+    results = search(query, kinds=[services.ARTICLE], language=language, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     articles = {
         str(a.pk): a for a in _public_articles().filter(pk__in=[hit.key for hit in results.hits if hit.key.isdigit()])
     }

@@ -1,6 +1,5 @@
 """Everything that changes violation reports. Views, the API, commands and tasks call these."""
 
-import hashlib
 import secrets
 from datetime import date, timedelta
 
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integra.accounts import roles
+from integra.core.crypto import submission_hash as core_submission_hash
 from integra.violations import crypto
 from integra.violations.models import Attachment, Message, OfficerKey, Report, ReportKey, RetentionRun
 from integra.violations.uploads import CleanFile, max_total_bytes
@@ -113,7 +113,7 @@ def report_submit(
 ) -> tuple[Report | None, str | None, bytes | None]:
     """Store a report (at most one per submission key). Returns (report, receipt, report key), or
     (None, None, None) when this submission was already stored."""
-    submission_hash = hashlib.sha256(f"violations:{submission_key}".encode()).hexdigest()
+    submission_hash = core_submission_hash("violations", submission_key)
     if Report.objects.filter(submission_hash=submission_hash).exists():
         return None, None, None
     key = crypto.new_key()

@@ -1,10 +1,7 @@
 """Back-office pages: triage for rights officers (only them), reports taken on someone's behalf,
 and content-free statistics."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from integra.accounts import roles
 from integra.core.audit import log_read
+from integra.core.permissions import requires, requires_role
 from integra.core.wizard import Step
 from integra.violations import crypto, forms, ratelimit, services, unlock
 from integra.violations.models import Attachment, OfficerKey, Report
@@ -24,15 +22,8 @@ from integra.violations.views import ReportWizard
 
 
 def officer_required(view):
-    """Rights officers only. Superusers and administrators are NOT let through."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.has_role(roles.RIGHTS_OFFICER):
-            raise PermissionDenied
-        return never_cache(view)(request, *args, **kwargs)
-
-    return wrapped
+    """Rights officers only (superusers and administrators are NOT let through), never cached."""
+    return requires_role(roles.RIGHTS_OFFICER)(never_cache(view))
 
 
 def _report(reference: str) -> Report:
@@ -202,16 +193,14 @@ class StaffReportWizard(ReportWizard):
         return render(request, "violations/staff/taken.html", {"receipt": crypto.format_receipt(receipt)})
 
 
+@requires("violations.add_report")
 def report_take(request, *args, **kwargs):
-    if not request.user.has_perm("violations.add_report"):
-        raise PermissionDenied
     return never_cache(StaffReportWizard.as_view())(request, *args, **kwargs)
 
 
 # -- statistics ------------------------------------------------------------------------------------------
+@requires("violations.view_report_statistics")
 def report_statistics(request):
-    if not request.user.has_perm("violations.view_report_statistics"):
-        raise PermissionDenied
     minimum = 0 if request.user.has_role(roles.RIGHTS_OFFICER) else 3
     return render(
         request,

@@ -7,13 +7,13 @@ token in the page (like the wizard's state), never in a session.
 
 import time
 
-from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from integra.core.permissions import public
 from integra.core.wizard import STATE_FIELD, StateError, Step, Wizard
 from integra.core.wizard import seal as seal_state
 from integra.core.wizard import unseal as unseal_state
@@ -25,9 +25,9 @@ FOLLOW_PURPOSE = "violations:follow"
 FOLLOW_MAX_AGE = 3600
 
 
-def public(view):
+def channel_page(view):
     """A public page of the channel: no sign-in needed, never cached."""
-    return login_not_required(never_cache(view))
+    return public(never_cache(view))
 
 
 def too_many(request, resume_state: str = ""):
@@ -84,7 +84,7 @@ class ReportWizard(Wizard):
         )
 
 
-report = public(ReportWizard.as_view())
+report = channel_page(ReportWizard.as_view())
 
 
 def _follow_page(request, report: Report, key: bytes, form=None, sent=False):
@@ -106,7 +106,7 @@ def _receipt_page(request, form=None, status=200, expired=False):
     )
 
 
-@login_not_required
+@public
 @never_cache
 @csrf_exempt
 def follow(request):

@@ -61,7 +61,7 @@ def test_a_known_phrase_and_address_appear_nowhere_after_reporting(client, offic
         **extra,
     )
     assert Report.objects.count() == 1 and Message.objects.count() == 1 and Attachment.objects.count() == 1
-    settings.VIOLATIONS_RATE_LIMITS = {"receipt": (0, 60)}
+    settings.VIOLATIONS_RATE_LIMITS = {**settings.VIOLATIONS_RATE_LIMITS, "receipt": (0, 60)}
     assert client.post(FOLLOW_URL, {"receipt": "1234"}, **extra).status_code == 429  # logged by django.request
     assert any(r.name == "django.request" for r in caplog.records)
 

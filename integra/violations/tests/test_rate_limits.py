@@ -13,7 +13,7 @@ TOO_MANY = "Please wait 15 minutes and try again."
 
 
 def test_too_many_receipt_attempts_answer_429_with_a_clear_message(client, officer, settings):
-    settings.VIOLATIONS_RATE_LIMITS = {"receipt": (3, 900)}
+    settings.VIOLATIONS_RATE_LIMITS = {**settings.VIOLATIONS_RATE_LIMITS, "receipt": (3, 900)}
     codes = [client.post(FOLLOW_URL, {"receipt": f"123412341234123{i}"}).status_code for i in range(4)]
     assert codes == [200, 200, 200, 429]
     response = client.post(FOLLOW_URL, {"receipt": "1234123412341239"})
@@ -22,7 +22,7 @@ def test_too_many_receipt_attempts_answer_429_with_a_clear_message(client, offic
 
 
 def test_the_limit_is_per_client_address(client, officer, settings):
-    settings.VIOLATIONS_RATE_LIMITS = {"receipt": (1, 900)}
+    settings.VIOLATIONS_RATE_LIMITS = {**settings.VIOLATIONS_RATE_LIMITS, "receipt": (1, 900)}
     first = client.post(FOLLOW_URL, {"receipt": "1234123412341234"}, REMOTE_ADDR="198.51.100.1")
     blocked = client.post(FOLLOW_URL, {"receipt": "1234123412341234"}, REMOTE_ADDR="198.51.100.1")
     other = client.post(FOLLOW_URL, {"receipt": "1234123412341234"}, REMOTE_ADDR="198.51.100.2")
@@ -30,7 +30,7 @@ def test_the_limit_is_per_client_address(client, officer, settings):
 
 
 def test_too_many_reports_answer_429_and_send_nothing(client, officer, settings):
-    settings.VIOLATIONS_RATE_LIMITS = {"submit": (1, 3600)}
+    settings.VIOLATIONS_RATE_LIMITS = {**settings.VIOLATIONS_RATE_LIMITS, "submit": (1, 3600)}
     submit(client)
     check = fill_in(client)
     response = wizard_post(client, check, "check", {})
@@ -41,7 +41,7 @@ def test_too_many_reports_answer_429_and_send_nothing(client, officer, settings)
 
 
 def test_too_many_answers_answer_429(client, officer, settings):
-    settings.VIOLATIONS_RATE_LIMITS = {"write": (1, 3600)}
+    settings.VIOLATIONS_RATE_LIMITS = {**settings.VIOLATIONS_RATE_LIMITS, "write": (1, 3600)}
     token = token_of(submit(client))
     assert client.post(FOLLOW_URL, {"token": token, "text": "one"}).status_code == 200
     blocked = client.post(FOLLOW_URL, {"token": token, "text": "my second message"})
@@ -58,7 +58,7 @@ def test_an_officer_has_five_tries_to_unlock_reports(client, officer):
 
 
 def test_the_limit_ends_when_the_window_ends(client, officer, settings):
-    settings.VIOLATIONS_RATE_LIMITS = {"receipt": (1, 900)}
+    settings.VIOLATIONS_RATE_LIMITS = {**settings.VIOLATIONS_RATE_LIMITS, "receipt": (1, 900)}
     client.post(FOLLOW_URL, {"receipt": "1234123412341234"})
     assert client.post(FOLLOW_URL, {"receipt": "1234123412341234"}).status_code == 429
     with time_machine.travel(time.time() + 901, tick=False):
@@ -66,7 +66,7 @@ def test_the_limit_ends_when_the_window_ends(client, officer, settings):
 
 
 def test_the_429_page_is_translated(client, officer, settings):
-    settings.VIOLATIONS_RATE_LIMITS = {"receipt": (0, 900)}
+    settings.VIOLATIONS_RATE_LIMITS = {**settings.VIOLATIONS_RATE_LIMITS, "receipt": (0, 900)}
     response = client.post("/bg/report/follow/", {"receipt": "1234123412341234"})
     assert response.status_code == 429
     assert 'lang="bg"' in response.content.decode()

@@ -1,0 +1,79 @@
+"""The check-your-answers page and the error summary on a 360 × 740 phone, in a right-to-left language
+(Arabic) and a left-to-right one (Ukrainian or English), in headless Chromium (issue 11 items 1, 3, 4, 6)."""
+
+import pytest
+from django.utils import translation
+from django.utils.translation import gettext
+from playwright.sync_api import expect
+
+from integra.consultations.forms import parse_slot
+from tests.e2e.helpers import axe_violations
+
+pytestmark = pytest.mark.e2e
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+LONG_EMAIL = "amira.al-hashimi.the-second.with-a-very-long-address@subdomain.example-organisation.org"
+
+
+def t(lang, text):
+    with translation.override(lang):
+        return gettext(text)
+
+
+def go_on(page, lang):
+    page.get_by_role("button", name=t(lang, "Continue"), exact=True).click()
+
+
+def answer_booking(page, site, lang, *, email=LONG_EMAIL, phone="+359 88 123 4567"):
+    """Answer every booking question; returns the chosen slot's start (aware, Sofia time)."""
+    page.goto(f"{site}/{lang}/book/start/")
+    page.locator("input[name=centre-centre][value=sofia]").check()
+    go_on(page, lang)
+    page.locator("input[name=topic-topic]").first.check()
+    go_on(page, lang)
+    page.select_option("select[name=language-language]", "ar")
+    go_on(page, lang)
+    page.locator("input[name=day-day]").first.check()
+    go_on(page, lang)
+    slot = page.locator("input[name=slot-slot]").first
+    start = parse_slot(slot.get_attribute("value"))
+    slot.check()
+    go_on(page, lang)
+    page.fill("input[name=contact-name]", "Amira")
+    page.fill("input[name=contact-phone]", phone)
+    page.fill("input[name=contact-email]", email)
+    go_on(page, lang)
+    expect(page.get_by_role("heading", level=1)).to_have_text(t(lang, "Check your answers before sending"))
+    return start
+
+
+CONTRAST = """element => {
+  const rgb = value => value.match(/[\\d.]+/g).slice(0, 4).map(Number);
+  const luminance = ([r, g, b]) => {
+    const channel = c => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  let node = element, background = null;
+  while (node) {
+    const colour = rgb(getComputedStyle(node).backgroundColor);
+    if (colour.length < 4 || colour[3] > 0) { background = colour; break; }
+    node = node.parentElement;
+  }
+  background = background || [255, 255, 255];
+  const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(background)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ar", "uk"])
+def test_change_on_the_check_page_is_a_visible_link_with_enough_contrast(site, new_context, lang):
+    page = new_context(bypass_csp=True, **PHONE).new_page()
+    answer_booking(page, site, lang)
+    change = page.get_by_role("button", name=t(lang, "Change")).first
+    expect(change).to_be_visible()
+    assert change.evaluate(CONTRAST) >= 4.5
+    assert change.evaluate("e => getComputedStyle(e).textDecorationLine") == "underline"
+    assert not axe_violations(page), axe_violations(page)
+
+    change.click()  # the first "Change" goes back to the centre question, which keeps the answer
+    expect(page.locator("input[name=centre-centre][value=sofia]")).to_be_checked()
