@@ -5,7 +5,7 @@ from integra.api.auth import StaffToken
 from integra.api.permissions import public, requires
 from integra.api.schemas import CentreOut, CentrePatch, Error, HotlineOut, InstitutionOut, InstitutionPage
 from integra.centres.forms import CentreForm, OpeningHoursFormSet
-from integra.centres.models import Centre, Hotline, Institution
+from integra.centres.models import Centre, Hotline, Institution, Service
 from integra.centres.services import centre_update
 from integra.core.audit import as_actor
 
@@ -98,7 +98,6 @@ def patch_centre(request, slug: str, payload: CentrePatch):
 
 
 def _service_ids(slugs: list[str]) -> list[str]:
-    from integra.centres.models import Service
 
     found = dict(Service.objects.filter(slug__in=slugs).values_list("slug", "pk"))
     # Unknown codes are passed through so that the form reports them as invalid choices.

@@ -17,6 +17,7 @@ from integra.centres.models import Centre
 from integra.core.audit import as_actor
 from integra.forum import forms, services
 from integra.forum.models import Answer, Question
+from integra.knowledge.models import Article
 
 router = Router(tags=["forum"])
 STAFF_ERRORS = {401: Error, 403: Error, 404: Error, 422: Error}
@@ -219,7 +220,6 @@ def answer(request, question_id: int, payload: AnswerIn):
     question = Question.objects.published().filter(pk=question_id).first()
     if question is None:
         raise Http404
-    from integra.knowledge.models import Article
 
     article_ids = list(Article.objects.filter(slug__in=payload.articles).values_list("pk", flat=True))
     unknown = set(payload.articles) - set(Article.objects.filter(pk__in=article_ids).values_list("slug", flat=True))

@@ -12,6 +12,7 @@ from integra.accounts import roles
 from integra.api.auth import StaffToken
 from integra.api.permissions import requires, requires_role
 from integra.api.schemas import Error
+from integra.centres.models import Institution
 from integra.core.audit import as_actor, log_read
 from integra.violations import services
 from integra.violations.forms import TriageForm
@@ -107,7 +108,6 @@ def get_report(request, reference: str):
 @requires_role(roles.RIGHTS_OFFICER, hide=True)
 def patch_report(request, reference: str, payload: TriageIn):
     report = _officer_report(request.auth, reference)
-    from integra.centres.models import Institution
 
     referred = None
     if payload.referred_to:

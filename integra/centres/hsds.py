@@ -13,16 +13,23 @@ Translations (an Integra extension, HSDS 3 has none): ?lang=xx or Accept-Languag
 language; Content-Language says which one was used; /hsds/ lists the available ones.
 """
 
+import csv
+import gzip
+import io
+import json
 import math
 import uuid
+import zipfile
 from datetime import datetime, time
 from functools import wraps
+from pathlib import Path
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -124,8 +131,6 @@ def _filters(request) -> dict:
         result[name] = _uuid(value, name) if value else None
     value = request.GET.get("modified_after")
     if value:
-        from django.utils.dateparse import parse_date, parse_datetime
-
         try:
             parsed = parse_datetime(value) or parse_date(value)
         except ValueError:
@@ -418,8 +423,6 @@ def root(request):
 
 @hsds_view
 def openapi(request):
-    import json
-    from pathlib import Path
 
     document = json.loads((Path(__file__).parent / "hsds_schema" / "openapi.json").read_text(encoding="utf-8"))
     document["info"] = {
@@ -585,9 +588,6 @@ TABLES = {  # our tables: HSDS table name -> the key its rows are collected unde
 
 
 def tabular_schema() -> dict:
-    import gzip
-    import json
-    from pathlib import Path
 
     path = Path(__file__).parent / "hsds_schema" / "compiled" / "tabular.json.gz"
     return json.loads(gzip.decompress(path.read_bytes()))
@@ -636,10 +636,6 @@ def export_tables() -> dict[str, list[dict]]:
 
 
 def export_zip() -> bytes:
-    import csv
-    import io
-    import json
-    import zipfile
 
     tabular = tabular_schema()["properties"]
     resources = []
@@ -689,7 +685,6 @@ def export_zip() -> bytes:
 @public
 @require_GET
 def export(request):
-    from django.http import HttpResponse
 
     language = _language(request)
     with translation.override(language):

@@ -4,6 +4,7 @@ Enqueue `send_due_reminders` once a day (e.g. 09:00) with `manage.py send_bookin
 from cron or a systemd timer; `manage.py db_worker` runs the queued tasks.
 """
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -44,6 +45,4 @@ def send_appointment_reminder(appointment_id: int) -> bool:
 
 
 def _interface_languages() -> set[str]:
-    from django.conf import settings
-
     return {code for code, _name in settings.LANGUAGES}

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from integra.accounts import roles
+from integra.accounts.demo import DEMO_DEVICE_NAME, DEMO_PASSWORD, DEMO_TOTP_KEY
 from integra.accounts.models import User
 from integra.core.crypto import submission_hash
 from integra.forum import services
@@ -229,15 +230,12 @@ QUESTIONS = [
 def _expert() -> User:
     user = User.objects.filter(username="expert.demo").first()
     if user is None:
-        from integra.accounts.demo import DEMO_PASSWORD
-
         user = User(
             username="expert.demo", email="expert.demo@integra.example", first_name="Elena", last_name="Petrova"
         )
         user.set_password(DEMO_PASSWORD)
         user.save()
     user.groups.set(Group.objects.filter(name=roles.EXPERT))
-    from integra.accounts.demo import DEMO_DEVICE_NAME, DEMO_TOTP_KEY
 
     TOTPDevice.objects.get_or_create(
         user=user, name=DEMO_DEVICE_NAME, defaults={"key": DEMO_TOTP_KEY, "confirmed": True}

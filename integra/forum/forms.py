@@ -1,12 +1,17 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from integra.centres.models import Centre
+from integra.clients.models import Client
+from integra.consultations.forms import LANGUAGE_CHOICES
+from integra.consultations.models import Consultation
 from integra.consultations.services import consultation_rules_check
 from integra.core.forms import add_errors
 from integra.forum.models import Question
+from integra.knowledge.models import Article
 from integra.topics.models import Topic
 
 TITLE_MAX = 200
@@ -183,10 +188,6 @@ class ConsultationRecordForm(forms.Form):
     )
 
     def __init__(self, *args, question: Question, user, **kwargs):
-        from django.utils import timezone
-
-        from integra.consultations.forms import LANGUAGE_CHOICES
-        from integra.consultations.models import Consultation
 
         super().__init__(*args, **kwargs)
         self.question, self.user = question, user
@@ -204,7 +205,6 @@ class ConsultationRecordForm(forms.Form):
         self.fields["held_on"].initial = timezone.localdate()
 
     def clean_client(self):
-        from integra.clients.models import Client
 
         reference = self.cleaned_data["client"].strip()
         if not reference:
@@ -250,6 +250,5 @@ class AnswerForm(NoBrowserLimit, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from integra.knowledge.models import Article
 
         self.fields["articles"].queryset = Article.objects.public().order_by("slug")

@@ -17,10 +17,16 @@ from django.utils.translation import gettext as _
 from integra.accounts import roles
 from integra.accounts.models import User
 from integra.centres.models import Centre
+from integra.consultations.services import consultation_record
 from integra.core.crypto import submission_hash
+from integra.core.i18n import pick
 from integra.forum.models import Answer, Question, Reply, token_digest
 from integra.forum.pii import find_personal_data
+from integra.forum.tasks import notify_answered
 from integra.knowledge import search
+from integra.knowledge.models import Article
+from integra.knowledge.sanitize import plain_to_html
+from integra.knowledge.services import article_create
 from integra.topics.models import Topic
 
 KIND = "question"  # the search document kind
@@ -28,7 +34,6 @@ Status = Question.Status
 
 
 # --- Asking ---------------------------------------------------------------------------------
-
 
 
 def new_token() -> str:
@@ -248,7 +253,6 @@ def question_consultation_record(
     """The centre held the consultation a moderator referred the question for: record it (through the one
     consultations service), link it to the question and mark the referral handled. Once per question: a
     second submit returns the consultation already recorded."""
-    from integra.consultations.services import consultation_record
 
     locked = Question.objects.select_for_update().get(pk=question.pk)
     if locked.consultation_id is not None:
@@ -306,7 +310,6 @@ def answer_create(*, question: Question, author, body: str, show_name: bool = Fa
         question.first_answered_at = answer.created_at
         question.save(update_fields=["first_answered_at"])
     question_index(question)
-    from integra.forum.tasks import notify_answered
 
     transaction.on_commit(lambda: notify_answered.enqueue(answer.pk))
     return answer
@@ -327,9 +330,6 @@ def can_make_article(user) -> bool:
 @transaction.atomic
 def answer_to_article_draft(*, answer: Answer, user):
     """One step: the answer becomes a draft article in the knowledge base, linked both ways."""
-    from integra.knowledge.models import Article
-    from integra.knowledge.sanitize import plain_to_html
-    from integra.knowledge.services import article_create
 
     if not can_make_article(user):
         raise PermissionDenied
@@ -398,8 +398,6 @@ def forum_figures(*, start=None, end=None) -> Figures:
         questions = questions.filter(created_at__date__lte=end)
     topics = Counter()
     for row in questions.values("topic__slug", "topic__name").annotate(n=Count("id")).order_by():
-        from integra.core.i18n import pick
-
         topics[pick(row["topic__name"]) or row["topic__slug"]] += row["n"]
     languages = questions.values_list("language").annotate(n=Count("id")).order_by("language")
     months = (

@@ -4,11 +4,13 @@ import re
 from datetime import datetime
 from typing import Literal
 
+from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from integra.api.auth import StaffToken
 from integra.api.permissions import requires
 from integra.api.schemas import SLUG, Error, form_errors
+from integra.centres.models import Centre, Hotline
 from integra.hotline import services
 from integra.hotline.forms import CallForm, NonDataForm
 from integra.hotline.models import Call, CallBack
@@ -150,9 +152,6 @@ def get_call(request, call_id: int = ID):
 )
 @requires("hotline.add_call")
 def create_call(request, payload: CallIn, centre: str = Path(..., pattern=SLUG)):
-    from django.shortcuts import get_object_or_404
-
-    from integra.centres.models import Centre, Hotline
 
     user = request.auth
     centre = get_object_or_404(Centre.objects.for_user(user).filter(is_active=True), slug=centre)

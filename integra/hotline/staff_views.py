@@ -12,7 +12,8 @@ from integra.core.audit import log_read
 from integra.core.permissions import requires
 from integra.hotline import services
 from integra.hotline.callers import caller_hash
-from integra.hotline.forms import AttemptForm, CallForm, LineDayForm, NonDataForm, SimulateForm
+from integra.hotline.figures import hotline_figures
+from integra.hotline.forms import AttemptForm, CallForm, FiguresForm, LineDayForm, NonDataForm, SimulateForm
 from integra.hotline.hours import calendar_for
 from integra.hotline.models import Call, CallBack, LineDay
 
@@ -218,8 +219,6 @@ def line_hours(request, pk):
 
 @requires("hotline.view_hotline_figures")
 def figures(request):
-    from integra.hotline.figures import hotline_figures
-    from integra.hotline.forms import FiguresForm
 
     form = FiguresForm(request.GET or None)
     today = timezone.localdate()

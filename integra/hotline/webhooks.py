@@ -7,6 +7,7 @@ by CallSid, so a retried or replayed event changes nothing.
 
 import logging
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.urls import reverse
@@ -113,8 +114,6 @@ def voice(request):
         if call.language != language:
             Call.objects.filter(pk=call.pk).update(language=language)
         if calendar_for(call.hotline).status(timezone.now()).is_open:
-            from django.conf import settings
-
             if settings.TELEPHONY_OPERATOR_NUMBER:
                 response.say_or_play(response.root, language, "connecting")
                 response.dial(settings.TELEPHONY_OPERATOR_NUMBER)

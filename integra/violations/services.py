@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integra.accounts import roles
+from integra.centres.models import Institution
 from integra.core.crypto import submission_hash as core_submission_hash
 from integra.violations import crypto
-from integra.violations.models import Attachment, Message, OfficerKey, Report, ReportKey, RetentionRun
+from integra.violations.models import Attachment, City, Message, OfficerKey, Report, ReportKey, RetentionRun
 from integra.violations.uploads import CleanFile, max_total_bytes
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -329,9 +330,6 @@ def statistics(*, minimum_cell: int = 0) -> dict:
             }
             for r in counts
         ]
-
-    from integra.centres.models import Institution
-    from integra.violations.models import City
 
     months = (
         Report.objects.order_by()
