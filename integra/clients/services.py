@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from integra.accounts.models import User
 from integra.clients.models import NETWORK_CASE_ROLES, Client, ClientShare, Consent
 from integra.core.audit import log_read
 from integra.core.models import AuditEntry
@@ -42,7 +43,7 @@ def client_access_history(client: Client, limit: int = 50):
 
 
 @transaction.atomic
-def client_create(*, centre, by, **fields) -> Client:
+def client_create(*, centre, by: User, **fields) -> Client:
     client = Client(centre=centre, created_by=by, **{k: v for k, v in fields.items() if k in CLIENT_FIELDS})
     client.save()
     return client
@@ -60,7 +61,7 @@ def client_update(*, client: Client, **fields) -> Client:
 
 
 @transaction.atomic
-def consent_record(*, client: Client, purpose: str, version: str, given_on: date, method: str, by) -> Consent:
+def consent_record(*, client: Client, purpose: str, version: str, given_on: date, method: str, by: User) -> Consent:
     return Consent.objects.create(
         client=client, purpose=purpose, version=version, given_on=given_on, method=method, recorded_by=by
     )
@@ -81,7 +82,7 @@ def consent_withdraw(*, consent: Consent, on: date | None = None) -> Consent:
 
 
 @transaction.atomic
-def client_share(*, client: Client, centre, by, override_reason: str = "") -> ClientShare:
+def client_share(*, client: Client, centre, by: User, override_reason: str = "") -> ClientShare:
     """Make the file visible to another centre: with consent to sharing, or a manager's override with a reason."""
     if centre.pk == client.centre_id:
         raise SharingRefused(_("The file already belongs to this centre."))
@@ -133,7 +134,7 @@ def may_erase(user, client: Client) -> bool:
 
 
 @transaction.atomic
-def client_export_for_data_subject(*, client: Client, by, export_format: str) -> dict:
+def client_export_for_data_subject(*, client: Client, by: User, export_format: str) -> dict:
     """Everything kept about the client, every centre's consultations included, for handing to the person.
 
     A separate, explicit action of the file's own centre; each one is an ACCESS entry in the audit log
@@ -216,7 +217,7 @@ def _export_data(client: Client, consultations, *, scope: str) -> dict:
 
 
 @transaction.atomic
-def client_erase(*, client: Client, by) -> Client:
+def client_erase(*, client: Client, by: User) -> Client:
     """Anonymise: identity, contact, consents and free text go; consultations stay counted without identity.
 
     Each consultation keeps (or gets) the demographics used in the figures: nationality, gender and age band.

@@ -240,7 +240,7 @@ def _merge(question: Question, by: User | None, into: Question | None) -> None:
 def question_consultation_record(
     *,
     question: Question,
-    by,
+    by: User,
     held_on,
     channel: str,
     topics,

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from integra.accounts.models import User
 from integra.centres.models import Centre, Hotline
 from integra.core.crypto import submission_hash
 from integra.hotline.callers import caller_hash, normalise
@@ -68,7 +69,7 @@ def default_hotline() -> Hotline | None:
 @transaction.atomic
 def call_log(
     *,
-    by,
+    by: User,
     hotline: Hotline,
     centre: Centre | None,
     direction: str = Call.Direction.INCOMING,
@@ -119,7 +120,7 @@ def call_log(
 
 
 @transaction.atomic
-def call_update(*, call: Call, by, topics=None, caller_number: str = "", **fields) -> Call:
+def call_update(*, call: Call, by: User, topics=None, caller_number: str = "", **fields) -> Call:
     """Complete or correct a call (an automatically logged one gets its topics and outcome here)."""
     allowed = {
         "direction", "duration_seconds", "language", "interpreter_joined", "nationality", "gender",
@@ -144,7 +145,7 @@ def call_update(*, call: Call, by, topics=None, caller_number: str = "", **field
 
 
 @transaction.atomic
-def call_non_data(*, by, hotline: Hotline, centre: Centre | None, kind: str) -> Call:
+def call_non_data(*, by: User, hotline: Hotline, centre: Centre | None, kind: str) -> Call:
     """One click: a silent call, hang-up, wrong number, test or abusive call, counted with no details."""
     if kind not in Call.NON_DATA:
         raise ValueError(kind)
@@ -217,7 +218,7 @@ def call_back_request(
         return existing
 
 
-def call_back_take(*, call_back_id: int, by) -> CallBack:
+def call_back_take(*, call_back_id: int, by: User) -> CallBack:
     """Take a waiting call-back. A conditional update: of two operators taking it at once, exactly one wins."""
     now = timezone.now()
     taken = CallBack.objects.filter(pk=call_back_id, status=CallBack.Status.OPEN).update(
@@ -229,7 +230,7 @@ def call_back_take(*, call_back_id: int, by) -> CallBack:
 
 
 @transaction.atomic
-def call_back_release(*, call_back_id: int, by) -> CallBack:
+def call_back_release(*, call_back_id: int, by: User) -> CallBack:
     """Put a call-back you took back in the queue."""
     released = CallBack.objects.filter(pk=call_back_id, status=CallBack.Status.TAKEN, taken_by=by).update(
         status=CallBack.Status.OPEN, taken_by=None, taken_at=None
@@ -248,7 +249,7 @@ def _close(call_back: CallBack, status: str, now: datetime) -> None:
 
 
 @transaction.atomic
-def call_back_attempt(*, call_back_id: int, by, result: str, now: datetime | None = None) -> CallBackAttempt:
+def call_back_attempt(*, call_back_id: int, by: User, result: str, now: datetime | None = None) -> CallBackAttempt:
     """Log one attempt. Answered closes it as done; a wrong number, or the third unanswered attempt,
     closes it as unreachable; any other unanswered attempt puts it back in the queue."""
     now = now or timezone.now()

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integra.accounts import roles
+from integra.accounts.models import User
 from integra.centres.models import Institution
 from integra.core.crypto import submission_hash as core_submission_hash
 from integra.violations import crypto
@@ -273,7 +274,7 @@ def report_triage(*, report: Report, status: str, referred_to=None) -> Report:
 
 
 @transaction.atomic
-def report_reseal(*, by, private_key: bytes, to) -> int:
+def report_reseal(*, by: User, private_key: bytes, to) -> int:
     """Share every report `by` can read with officer `to` (e.g. a new colleague). Returns how many."""
     target = OfficerKey.objects.get(user=to)
     done = 0
