@@ -87,6 +87,26 @@ def _day_label(day: date) -> str:
     return formats.date_format(day, "l, j F")
 
 
+class Schedule:
+    """A centre's offered and free slot starts, read once per request however many forms ask."""
+
+    def __init__(self):
+        self._offered: dict = {}
+        self._free: dict = {}
+
+    def slots(self, centre, *, free: bool = True, day: date | None = None) -> list:
+        if centre.pk not in self._offered:
+            self._offered[centre.pk] = services.centre_slots(centre)
+        starts = self._offered[centre.pk]
+        if free:
+            if centre.pk not in self._free:
+                self._free[centre.pk] = services.free_slots(centre, starts=starts)
+            starts = self._free[centre.pk]
+        if day is not None:
+            starts = [s for s in starts if timezone.localtime(s).date() == day]
+        return starts
+
+
 class DayStep(forms.Form):
     day = forms.ChoiceField(
         label=_("Day"),
@@ -97,9 +117,9 @@ class DayStep(forms.Form):
         },
     )
 
-    def __init__(self, *args, centre=None, check_free=True, **kwargs):
+    def __init__(self, *args, centre=None, check_free=True, schedule=None, **kwargs):
         super().__init__(*args, **kwargs)
-        slots = [] if centre is None else (services.free_slots if check_free else services.centre_slots)(centre)
+        slots = [] if centre is None else (schedule or Schedule()).slots(centre, free=check_free)
         days = sorted({timezone.localtime(s).date() for s in slots})
         self.fields["day"].choices = [(d.isoformat(), _day_label(d)) for d in days]
         if centre is not None and not days:
@@ -122,13 +142,12 @@ class SlotStep(forms.Form):
         },
     )
 
-    def __init__(self, *args, centre=None, day=None, check_free=True, **kwargs):
+    def __init__(self, *args, centre=None, day=None, check_free=True, schedule=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.centre = centre
         slots = []
         if centre is not None and day is not None:
-            finder = services.free_slots if check_free else services.centre_slots
-            slots = finder(centre, first_day=day, days=1)
+            slots = (schedule or Schedule()).slots(centre, free=check_free, day=day)
         self.fields["slot"].choices = [(slot_value(s), f"{timezone.localtime(s):%H:%M}") for s in slots]
 
     def clean_slot(self):
@@ -178,14 +197,22 @@ class BookingWizard(Wizard):
     ]
     check_template_name = "consultations/public/booking_check.html"
 
+    def __init__(self):
+        self.schedule = Schedule()  # a new wizard per request: the centre's rota is read once per request
+
     def form_kwargs(self, request, step, data):
         # request is None when the wizard re-validates stored answers: then a slot taken since is not an error
         # (the booking itself decides, with the database constraint).
         check_free = request is not None
         if step.name == "day":
-            return {"centre": data.get("centre"), "check_free": check_free}
+            return {"centre": data.get("centre"), "check_free": check_free, "schedule": self.schedule}
         if step.name == "slot":
-            return {"centre": data.get("centre"), "day": data.get("day"), "check_free": check_free}
+            return {
+                "centre": data.get("centre"),
+                "day": data.get("day"),
+                "check_free": check_free,
+                "schedule": self.schedule,
+            }
         return {}
 
     error = ""

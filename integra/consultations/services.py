@@ -246,8 +246,9 @@ def centre_slots(centre: Centre, *, first_day: date | None = None, days: int | N
     return starts
 
 
-def free_slots(centre: Centre, **kwargs) -> list[datetime]:
-    starts = centre_slots(centre, **kwargs)
+def free_slots(centre: Centre, *, starts: list[datetime] | None = None, **kwargs) -> list[datetime]:
+    """The centre's slots (or `starts`, what centre_slots gave already) not booked yet."""
+    starts = centre_slots(centre, **kwargs) if starts is None else starts
     if not starts:
         return []
     taken = set(

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django import forms
+from django.db import models
 from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -134,28 +135,45 @@ class Wizard(ABC):
         initial = answers.get(step.name, {})
         return step.form_class(initial=initial, prefix=step.name, **kwargs)
 
-    def validated(self, answers: dict) -> list[tuple[Step, object, dict]]:
-        """Every answered step that applies, validated once per request: [(step, bound form, data before it) …].
+    def validated(self, answers: dict) -> tuple[list[tuple[Step, object, dict]], dict]:
+        """Every step validated once per request: ([(step, bound form or None, data before it) …], data).
 
-        The carried answers are cleaned in one pass and the result kept on the wizard instance
-        (a new one per request) for as long as the answers do not change, so the number of
-        queries of a request does not grow with the number of steps answered.
+        A step's form depends only on its own answer and the steps before it, so each bound form
+        is kept (on this wizard instance, a new one per request) under the answers up to and
+        including its step: when the visitor's new answer for one step is added, the steps before
+        it are not validated again. The number of queries of a request therefore does not grow
+        with the number of steps answered: each carried answer is cleaned once.
         """
-        signature = json.dumps(answers, sort_keys=True, default=str)
         cache = self.__dict__.setdefault("_validated", {})
-        if signature not in cache:
-            passed, data = [], {}
-            for step in self.steps:
-                if step.name not in answers or not step.applies(data):
-                    passed.append((step, None, dict(data)))
-                    continue
-                bound = self._rebind(step, answers[step.name], data)
-                passed.append((step, bound, dict(data)))
-                if bound.is_valid():
-                    data.update(bound.cleaned_data)
-            cache.clear()  # only the answers of this moment are worth keeping
-            cache[signature] = (passed, data)
-        return cache[signature]
+        passed, data, prefix = [], {}, []
+        for step in self.steps:
+            if step.name not in answers or not step.applies(data):
+                passed.append((step, None, dict(data)))
+                continue
+            prefix.append([step.name, answers[step.name]])
+            signature = json.dumps(prefix, sort_keys=True, default=str)
+            if signature not in cache:
+                cache[signature] = self._rebind(step, answers[step.name], data)
+            bound = cache[signature]
+            passed.append((step, bound, dict(data)))
+            if bound.is_valid():
+                data.update(bound.cleaned_data)
+        return passed, data
+
+    def remember(self, step: Step, form, answers: dict) -> None:
+        """The visitor's just-validated form for `step` stands for its carried answer in this request.
+
+        It was built from the same earlier answers and validated at least as strictly (with the
+        request), so validating the carried copy again would only repeat its queries.
+        """
+        names = [s.name for s in self.steps]
+        earlier = {name: answers[name] for name in names[: names.index(step.name)] if name in answers}
+        passed, data = self.validated(earlier)
+        answered = [(s, bound) for s, bound, _before in passed if bound is not None]
+        if not step.applies(data) or not form.is_valid() or not all(bound.is_valid() for _s, bound in answered):
+            return
+        prefix = [[s.name, answers[s.name]] for s, _bound in answered] + [[step.name, answers[step.name]]]
+        self.__dict__.setdefault("_validated", {})[json.dumps(prefix, sort_keys=True, default=str)] = form
 
     def cleaned(self, answers: dict, stop_at_error: bool = False) -> dict:
         """Validate every answered step in order; the cleaned values of all of them, flat."""
@@ -215,6 +233,7 @@ class Wizard(ABC):
         answers[step.name] = raw_values(form)
         if not form.is_valid():
             return self.render_step(request, step, answers, key, form=form)
+        self.remember(step, form, answers)
         following = self.following(step, answers)
         back_to_check = "wizard_to_check" in request.POST and self.first_unanswered(answers) == CHECK
         if following is None or back_to_check:
@@ -280,6 +299,8 @@ class Wizard(ABC):
             return "–"
         if isinstance(field, forms.BooleanField):
             return _("Yes") if value else _("No")
+        if isinstance(field, forms.ModelChoiceField) and isinstance(value, models.Model):
+            return str(value)  # the chosen object itself: listing the field's choices would query again
         choices = dict(getattr(field, "choices", []) or [])
         if isinstance(value, list | tuple):
             return ", ".join(str(choices.get(v, v)) for v in value)

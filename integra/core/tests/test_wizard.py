@@ -12,6 +12,7 @@ URL = "/en/example/"
 def example_urls(settings, db):
     settings.ROOT_URLCONF = "integra.core.tests.wizard_example"
     wizard_example.RECORDS.clear()
+    wizard_example.CLEANED.clear()
 
 
 def state_of(response) -> str:
@@ -105,3 +106,21 @@ def test_skipping_ahead_to_send_goes_to_the_first_unanswered_question(client):
     response = post(client, page, "check")
     assert "Should we call you?" in response.content.decode()
     assert not wizard_example.RECORDS
+
+
+def test_each_answer_is_cleaned_once_per_request_whatever_the_step(client):
+    """Issue 10, item 4: the carried answers are validated once per request, not once per use."""
+    page = client.get(URL)
+    wizard_example.CLEANED.clear()
+    page = post(client, page, "name", **{"name-name": "Amira"})
+    assert wizard_example.CLEANED == ["name"]
+    wizard_example.CLEANED.clear()
+    page = post(client, page, "contact", **{"contact-wants_call": "on"})
+    assert sorted(wizard_example.CLEANED) == ["contact", "name"]
+    wizard_example.CLEANED.clear()
+    page = post(client, page, "phone", **{"phone-phone": "+359 88 123 4567"})
+    assert "Check your answers" in page.content.decode()
+    assert sorted(wizard_example.CLEANED) == ["contact", "name"]
+    wizard_example.CLEANED.clear()
+    post(client, page, "check")
+    assert sorted(wizard_example.CLEANED) == ["contact", "name"]

@@ -10,14 +10,23 @@ from config.urls import urlpatterns as real_urlpatterns
 from integra.core.wizard import Step, Wizard
 
 RECORDS: dict[str, dict] = {}
+CLEANED: list[str] = []  # the name of each step form cleaned, in order (the tests count them per request)
 
 
 class NameForm(forms.Form):
     name = forms.CharField(label="Your name", max_length=50)
 
+    def clean(self):
+        CLEANED.append("name")
+        return super().clean()
+
 
 class ContactForm(forms.Form):
     wants_call = forms.BooleanField(label="Call me back", required=False)
+
+    def clean(self):
+        CLEANED.append("contact")
+        return super().clean()
 
 
 class PhoneForm(forms.Form):
