@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "integra.accounts.middleware.KeepTypedFormMiddleware",  # before LoginRequired: keeps a form sent too late
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "integra.accounts.middleware.StaffSecurityMiddleware",
@@ -171,6 +172,10 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 OTP_TOTP_ISSUER = "Integra"
 STAFF_IDLE_TIMEOUT = env_int("STAFF_IDLE_TIMEOUT", 30 * 60)
+# The page warns this many seconds before the idle sign-out, with "Stay signed in" (static/js/idle.js).
+STAFF_IDLE_WARNING = env_int("STAFF_IDLE_WARNING", 2 * 60)
+# A form sent after the session ended is kept (encrypted, in the new session) this long for after sign-in.
+KEPT_FORM_SECONDS = env_int("KEPT_FORM_SECONDS", 30 * 60)
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 14 * 24 * 3600)
 SESSION_COOKIE_HTTPONLY = True

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from integra.accounts import kept
+
 # Views a signed-in staff member may reach before passing two-factor.
 TWO_FACTOR_EXEMPT = frozenset({"accounts:logout", "accounts:totp_setup", "accounts:totp_verify"})
 
@@ -33,3 +35,27 @@ class StaffSecurityMiddleware:
         if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
             return redirect("accounts:totp_verify")
         return redirect("accounts:totp_setup")
+
+
+class KeepTypedFormMiddleware:
+    """A form sent to a signed-in page by someone whose session has ended is kept for after they sign
+    in again (integra.accounts.kept); LoginRequiredMiddleware, after this one, then sends them to sign in."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST":
+            return None
+        if not request.user.is_authenticated:
+            match = request.resolver_match
+            if getattr(view_func, "login_required", True) and match and not match.route.startswith(("api/", "admin/")):
+                kept.keep(request)
+        elif kept.SESSION_KEY in request.session:
+            stored = kept.kept(request)
+            if stored and stored["path"] == request.get_full_path():
+                kept.discard(request)  # sent again: from here on the page's own form keeps what was typed
+        return None

@@ -14,4 +14,6 @@ urlpatterns = [
     path("me/", views.account, name="account"),
     path("two-factor/setup/", views.totp_setup, name="totp_setup"),
     path("two-factor/", views.totp_verify, name="totp_verify"),
+    path("kept-form/", views.kept_form, name="kept_form"),
+    path("keep-alive/", views.keep_alive, name="keep_alive"),
 ]

@@ -2,15 +2,17 @@ import segno
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from integra.accounts import services
+from integra.accounts import kept, services
 from integra.accounts.forms import LoginForm, MemberPasswordForm, MemberSignupForm, TokenForm
 from integra.core.permissions import public, signed_in
 
@@ -121,3 +123,23 @@ def totp_verify(request):
             return redirect(_next_url(request) or "staff:dashboard")
         form.add_error("otp_token", _("That code is not right, has expired or was used already. Wait for a new one."))
     return render(request, "accounts/totp_verify.html", {"form": form})
+
+
+@signed_in
+def kept_form(request):
+    """What was typed into a form sent after the session had ended: shown back, to be sent again."""
+    form = kept.kept(request)
+    if request.method == "POST" and request.POST.get("action") == "discard":
+        kept.discard(request)
+        messages.info(request, _("What you typed was discarded."))
+        return redirect("accounts:after_login")
+    if form is None or not form["path"].startswith("/") or form["path"].startswith("//"):
+        return render(request, "accounts/kept_form.html", {"kept": None})
+    return render(request, "accounts/kept_form.html", {"kept": form})
+
+
+@signed_in
+@require_POST
+def keep_alive(request):
+    """ "Stay signed in": any request renews a staff session (StaffSecurityMiddleware); this one does nothing else."""
+    return HttpResponse(status=204)
