@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core import signing
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
@@ -16,7 +16,7 @@ from integra.centres.models import Centre
 from integra.consultations import ratelimit, services
 from integra.consultations.forms import LANGUAGE_CHOICES, parse_slot, slot_value
 from integra.consultations.models import Appointment
-from integra.core import grants
+from integra.core import dates, grants
 from integra.core.crypto import submission_hash
 from integra.core.wizard import STATE_FIELD, Step, Wizard, unseal
 from integra.topics.models import Topic
@@ -84,7 +84,7 @@ class LanguageStep(forms.Form):
 
 
 def _day_label(day: date) -> str:
-    return formats.date_format(day, "l, j F")
+    return dates.long_date(day, year=False)
 
 
 class Schedule:

@@ -37,6 +37,7 @@ from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from integra.core.answers import display_answer
 from integra.core.crypto import derive_key
 
 STATE_FIELD = "wizard_state"
@@ -295,20 +296,10 @@ class Wizard(ABC):
         return rows
 
     def display_value(self, field, value) -> str:
-        if value in (None, "", [], ()):
-            return "–"
-        if isinstance(field, forms.BooleanField):
-            return _("Yes") if value else _("No")
+        """The answer as shown on the check page (dates in words, phone numbers isolated): core.answers."""
         if isinstance(field, forms.ModelChoiceField) and isinstance(value, models.Model):
             return str(value)  # the chosen object itself: listing the field's choices would query again
-        choices = dict(getattr(field, "choices", []) or [])
-        if isinstance(value, list | tuple):
-            return ", ".join(str(choices.get(v, v)) for v in value)
-        if isinstance(field, forms.ModelChoiceField):
-            return str(value)
-        if choices and not isinstance(field, forms.ModelChoiceField):
-            return str(choices.get(value, value))
-        return str(value)
+        return display_answer(field, value)
 
     def render_check(self, request, answers: dict, key: str):
         context = self._context(request, answers, key) | {"summary": self.summary(request, answers), "step": None}

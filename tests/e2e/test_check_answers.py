@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from integra.consultations.forms import parse_slot
+from integra.core import dates
 from tests.e2e.helpers import axe_violations
 
 pytestmark = pytest.mark.e2e
@@ -77,3 +78,32 @@ def test_change_on_the_check_page_is_a_visible_link_with_enough_contrast(site, n
 
     change.click()  # the first "Change" goes back to the centre question, which keeps the answer
     expect(page.locator("input[name=centre-centre][value=sofia]")).to_be_checked()
+
+
+def summary_value(page, lang, label):
+    return page.locator(".summary-row").filter(has=page.locator("dt", has_text=t(lang, label))).locator("dd").first
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_check_page_and_confirmation_show_dates_in_words_and_isolate_numbers(site, new_context, lang):
+    page = new_context(**PHONE).new_page()
+    start = answer_booking(page, site, lang)
+    with translation.override(lang):
+        day_text, moment_text = dates.long_date(start), dates.long_datetime(start)
+    expect(summary_value(page, lang, "Day")).to_have_text(day_text)
+    expect(summary_value(page, lang, "Time")).to_have_text(moment_text)
+    assert "-" not in day_text and "+02:00" not in moment_text and "+03:00" not in moment_text
+    if lang == "ar":
+        assert "," not in moment_text and "،" in moment_text  # the Arabic comma, never the Latin one
+    assert summary_value(page, lang, "Time").locator("time").get_attribute("datetime") == start.isoformat(
+        timespec="minutes"
+    )
+    phone = summary_value(page, lang, "Mobile phone").locator('bdi[dir="ltr"]')
+    expect(phone).to_have_text("+359 88 123 4567")
+    expect(summary_value(page, lang, "E-mail").locator('bdi[dir="ltr"]')).to_have_text(LONG_EMAIL)
+
+    page.get_by_role("button", name=t(lang, "Book the consultation")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(t(lang, "Your consultation is booked"))
+    expect(page.locator(".facts time")).to_have_text(moment_text)
+    if lang == "ar":  # the clock time stays left-to-right inside the Arabic sentence
+        expect(page.locator('.facts time bdi[dir="ltr"]')).to_have_text(dates.clock_time(start))

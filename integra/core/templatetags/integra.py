@@ -1,6 +1,7 @@
 from django import template
 from django.conf import settings
 
+from integra.core import dates
 from integra.core.i18n import pick
 from integra.core.languages import endonym as _endonym
 
@@ -34,3 +35,34 @@ def url_in_language(context, code):
     if len(parts) > 2 and parts[1] in _CODES:
         return f"/{code}/{parts[2]}"
     return f"/{code}/"
+
+
+@register.filter
+def long_date(day, options=""):
+    """{{ day|long_date }}: "Wednesday 2 December 2026" in the page's language, in a <time>.
+    Options, space-separated: "noweekday", "noyear", "text" (plain text, for e-mail and SMS)."""
+    if not day:
+        return ""
+    weekday, year = "noweekday" not in options, "noyear" not in options
+    if "text" in options:
+        return dates.long_date(day, weekday=weekday, year=year)
+    return dates.long_date_html(day, weekday=weekday, year=year)
+
+
+@register.filter
+def long_datetime(moment, options=""):
+    """{{ start|long_datetime }}: "Wednesday 2 December 2026, 11:00" (Sofia time), in a <time>.
+    Options, space-separated: "noweekday", "text" (plain text, for e-mail and SMS)."""
+    if not moment:
+        return ""
+    if "text" in options:
+        return dates.long_datetime(moment, weekday="noweekday" not in options)
+    return dates.long_datetime_html(moment, weekday="noweekday" not in options)
+
+
+@register.filter
+def long_window(start, end):
+    """{{ start|long_window:end }}: "Wednesday 2 December, 11:00–13:00", the span kept left-to-right."""
+    if not start or not end:
+        return ""
+    return dates.long_window_html(start, end)
