@@ -4,7 +4,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as NinjaValidationError
 
-from integra.api import centres, clients, consultations, forum, knowledge, me, topics, violations
+from integra.api import appointments, centres, clients, consultations, forum, knowledge, me, topics, violations
 from integra.api.permissions import ANY_STAFF, PUBLIC, declaration
 from integra.hotline import api as hotline_api
 
@@ -61,6 +61,7 @@ api.add_router("/topics", topics.router)
 api.add_router("/hotlines", centres.hotlines_router)
 api.add_router("/me", me.router)
 api.add_router("/clients", clients.router)
+api.add_router("/consultations/appointments", appointments.router)
 api.add_router("/consultations", consultations.router)
 api.add_router("/knowledge", knowledge.router)
 api.add_router("/forum", forum.router)
