@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from phonenumber_field.formfields import PhoneNumberField
 
 from integra.centres.models import Centre
 from integra.consultations import ratelimit, services
@@ -18,6 +17,7 @@ from integra.consultations.forms import LANGUAGE_CHOICES, parse_slot, slot_value
 from integra.consultations.models import Appointment
 from integra.core import dates, grants
 from integra.core.crypto import submission_hash
+from integra.core.forms import PhoneField, ServerCheckedLengths
 from integra.core.wizard import STATE_FIELD, Step, Wizard, unseal
 from integra.topics.models import Topic
 
@@ -157,14 +157,14 @@ class SlotStep(forms.Form):
         return start
 
 
-class ContactStep(forms.Form):
+class ContactStep(ServerCheckedLengths, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         max_length=150,
         help_text=_("The name we should call you by. It can be a first name only."),
         error_messages={"required": _("Enter your name.")},
     )
-    phone = PhoneNumberField(
+    phone = PhoneField(
         label=_("Mobile phone"),
         required=False,
         help_text=_("For the reminder by SMS. For example +359 88 123 4567 or 088 123 4567."),
@@ -300,7 +300,7 @@ class RescheduleForm(forms.Form):
         return start
 
 
-class FindBookingForm(forms.Form):
+class FindBookingForm(ServerCheckedLengths, forms.Form):
     reference = forms.CharField(
         label=_("Booking reference"),
         max_length=16,

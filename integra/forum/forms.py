@@ -2,14 +2,13 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from phonenumber_field.formfields import PhoneNumberField
 
 from integra.centres.models import Centre
 from integra.clients.models import Client
 from integra.consultations.forms import LANGUAGE_CHOICES
 from integra.consultations.models import Consultation
 from integra.consultations.services import consultation_rules_check
-from integra.core.forms import add_errors
+from integra.core.forms import PhoneField, ServerCheckedLengths, add_errors
 from integra.forum.models import Question
 from integra.knowledge.models import Article
 from integra.topics.models import Topic
@@ -29,15 +28,7 @@ def too_long(limit: int):
     }
 
 
-class NoBrowserLimit:
-    """Lengths are checked on the server, not by the browser: a long paste must not be cut off
-    silently but answered with a clear message, with everything typed kept."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("title", "body"):
-            if name in self.fields:
-                self.fields[name].widget.attrs.pop("maxlength", None)
+NoBrowserLimit = ServerCheckedLengths  # lengths checked on the server, with a message (integra.core.forms)
 
 
 class QuestionForm(NoBrowserLimit, forms.Form):
@@ -74,7 +65,7 @@ class TopicForm(forms.Form):
     )
 
 
-class CityForm(forms.Form):
+class CityForm(ServerCheckedLengths, forms.Form):
     city = forms.CharField(
         label=_("In which city or town do you live?"),
         help_text=_("Answers can depend on the place. You can leave this empty."),
@@ -84,7 +75,7 @@ class CityForm(forms.Form):
     )
 
 
-class NotifyForm(forms.Form):
+class NotifyForm(ServerCheckedLengths, forms.Form):
     notify_by = forms.ChoiceField(
         label=_("How should we tell you about an answer?"),
         choices=Question.Notify.choices,
@@ -93,9 +84,7 @@ class NotifyForm(forms.Form):
         error_messages={"required": _("Choose how we should tell you about an answer.")},
     )
     email = forms.EmailField(label=_("E-mail address"), required=False, help_text=_("Only if you chose e-mail."))
-    phone = PhoneNumberField(
-        label=_("Mobile phone number"), required=False, help_text=_("Only if you chose a text message.")
-    )
+    phone = PhoneField(label=_("Mobile phone number"), required=False, help_text=_("Only if you chose a text message."))
 
     def clean(self):
         data = super().clean()

@@ -16,6 +16,7 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from integra.core import dates, ratelimit
 from integra.core.crypto import derive_key
+from integra.core.forms import ServerCheckedLengths
 from integra.core.wizard import STATE_FIELD, Step, Wizard, unseal
 from integra.hotline import services
 from integra.hotline.forms import LANGUAGE_CHOICES, NamedChoiceField
@@ -98,7 +99,7 @@ class WindowStep(forms.Form):
         self.fields["windows"].choices = [(window_value(w), _window_label(w)) for w in windows]
 
 
-class NameStep(forms.Form):
+class NameStep(ServerCheckedLengths, forms.Form):
     first_name = forms.CharField(
         label=_("Your first name"),
         required=False,

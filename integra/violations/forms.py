@@ -2,9 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from phonenumber_field.formfields import PhoneNumberField
 
 from integra.centres.models import Institution
+from integra.core.forms import PhoneField, ServerCheckedLengths
 from integra.violations import services
 from integra.violations.models import City, Message, Report
 from integra.violations.uploads import clean_upload
@@ -21,7 +21,7 @@ class CategoryForm(forms.Form):
     )
 
 
-class PlaceForm(forms.Form):
+class PlaceForm(ServerCheckedLengths, forms.Form):
     institution = forms.CharField(
         label=_("Which institution or place?"),
         help_text=_("For example the name of an office, a hospital, a school, an employer or a street."),
@@ -44,7 +44,7 @@ class CityForm(forms.Form):
     )
 
 
-class WhenForm(forms.Form):
+class WhenForm(ServerCheckedLengths, forms.Form):
     when = forms.DateField(
         label=_("Date"),
         help_text=_("If you know the day. For example 2026-03-27."),
@@ -72,7 +72,7 @@ class WhenForm(forms.Form):
         return data
 
 
-class DescriptionForm(forms.Form):
+class DescriptionForm(ServerCheckedLengths, forms.Form):
     description = forms.CharField(
         label=_("What happened? Describe it in your own words"),
         help_text=_("Who did what, and what happened to you. Any language is fine."),
@@ -82,7 +82,7 @@ class DescriptionForm(forms.Form):
     )
 
 
-class ContactForm(forms.Form):
+class ContactForm(ServerCheckedLengths, forms.Form):
     contact_by = forms.ChoiceField(
         label=_("Do you want us to contact you?"),
         choices=Report.Contact.choices,
@@ -90,7 +90,7 @@ class ContactForm(forms.Form):
         help_text=_("With your receipt you can always come back here to read our answers."),
         error_messages={"required": _("Choose how we may contact you, or “Do not contact me”.")},
     )
-    phone = PhoneNumberField(label=_("Phone number"), required=False, help_text=_("Only if you chose phone."))
+    phone = PhoneField(label=_("Phone number"), required=False, help_text=_("Only if you chose phone."))
     email = forms.EmailField(label=_("E-mail address"), required=False, help_text=_("Only if you chose e-mail."))
 
     def clean(self):
@@ -103,7 +103,7 @@ class ContactForm(forms.Form):
         return data
 
 
-class IdentityForm(forms.Form):
+class IdentityForm(ServerCheckedLengths, forms.Form):
     name = forms.CharField(
         label=_("Your name"),
         help_text=_("You do not have to tell us who you are. Leave this empty to stay anonymous."),
@@ -126,7 +126,7 @@ class ChannelForm(forms.Form):
 
 
 # -- follow-up with the receipt ------------------------------------------------------------------------
-class ReceiptForm(forms.Form):
+class ReceiptForm(ServerCheckedLengths, forms.Form):
     receipt = forms.CharField(
         label=_("Your receipt"),
         help_text=_("The 16 digits you got when you sent the report. Spaces do not matter."),
@@ -179,7 +179,7 @@ def files_field():
     )
 
 
-class ReporterMessageForm(FilesMixin, forms.Form):
+class ReporterMessageForm(FilesMixin, ServerCheckedLengths, forms.Form):
     text = forms.CharField(
         label=_("Your answer or more information"),
         required=False,
