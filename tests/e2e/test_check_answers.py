@@ -107,3 +107,56 @@ def test_check_page_and_confirmation_show_dates_in_words_and_isolate_numbers(sit
     expect(page.locator(".facts time")).to_have_text(moment_text)
     if lang == "ar":  # the clock time stays left-to-right inside the Arabic sentence
         expect(page.locator('.facts time bdi[dir="ltr"]')).to_have_text(dates.clock_time(start))
+
+
+def signed_in_context(new_context, site, username, role, centres, **options):
+    """A browser context with a staff member's session (past two-factor), made by Django's test client."""
+    from django.test import Client
+
+    from tests.base import make_user, signed_in
+
+    client = signed_in(Client(), make_user(username, role, centres))
+    context = new_context(**options)
+    host = site.split("//", 1)[1].split(":")[0]
+    session = client.cookies["sessionid"].value
+    context.add_cookies([{"name": "sessionid", "value": session, "domain": host, "path": "/"}])
+    return context
+
+
+@pytest.mark.parametrize("lang", ["ar", "uk"])
+def test_a_failed_step_focuses_the_error_summary_and_says_error_in_the_title(site, new_context, lang):
+    page = new_context(**PHONE).new_page()
+    page.goto(f"{site}/{lang}/book/start/")
+    go_on(page, lang)  # no centre chosen
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    assert page.title().startswith(t(lang, "Error:") + " ")
+    link = summary.get_by_role("link").first
+    assert link.get_attribute("href") == "#id_centre-centre_0"  # the radio group's first option
+    link.click()
+    expect(page.locator("#id_centre-centre_0")).to_be_focused()
+
+
+def test_without_javascript_the_title_still_says_error(site, new_context):
+    page = new_context(java_script_enabled=False, **PHONE).new_page()
+    page.goto(f"{site}/ar/book/start/")
+    go_on(page, "ar")
+    assert page.title().startswith(t("ar", "Error:") + " ")
+    assert page.locator(".error-summary a").first.get_attribute("href") == "#id_centre-centre_0"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_failed_back_office_form_focuses_the_error_summary(site, new_context, lang):
+    from integra.accounts import roles
+
+    context = signed_in_context(new_context, site, "consultant.e2e", roles.CONSULTANT, ["sofia"], **PHONE)
+    page = context.new_page()
+    page.goto(f"{site}/{lang}/staff/consultations/new/")
+    page.locator("form[method=post] button[type=submit]").last.click()
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_focused()
+    assert page.title().startswith(t(lang, "Error:") + " ")
+    topics = summary.locator('a[href="#id_topics_0"]')
+    expect(topics).to_have_count(1)  # the checkbox group's link goes to its first box
+    topics.click()
+    expect(page.locator("#id_topics_0")).to_be_focused()

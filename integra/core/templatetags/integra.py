@@ -1,4 +1,4 @@
-from django import template
+from django import forms, template
 from django.conf import settings
 
 from integra.core import dates
@@ -66,3 +66,15 @@ def long_window(start, end):
     if not start or not end:
         return ""
     return dates.long_window_html(start, end)
+
+
+@register.filter
+def error_anchor(bound_field) -> str:
+    """The id an error summary's link goes to: a radio or checkbox group's first option (its fieldset has
+    no id to focus), otherwise the field's own input."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        options = bound_field.subwidgets
+        if options:
+            return options[0].id_for_label
+    return bound_field.id_for_label or bound_field.auto_id
