@@ -1,10 +1,11 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
 from integra.centres.models import WEEKDAYS, Centre, Institution, Service
-from integra.core.languages import SPOKEN_LANGUAGES
+from integra.core.languages import SPOKEN_LANGUAGES, endonym
 from integra.topics.models import Topic
 
 
@@ -29,6 +30,39 @@ class CentreForm(forms.ModelForm):
         model = Centre
         fields = ["phone", "email", "languages", "services"]
         labels = {"email": _("E-mail")}
+
+    TRANSPORT_MAX_LENGTH = 300
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Nearest public transport, one box per interface language; shown on the centre's public page.
+        current = (self.instance.transport or {}) if self.instance else {}
+        for position, (code, _name) in enumerate(settings.LANGUAGES):
+            self.fields[f"transport_{code}"] = forms.CharField(
+                label=_("Nearest public transport – %(language)s") % {"language": endonym(code)},
+                required=False,
+                max_length=self.TRANSPORT_MAX_LENGTH,
+                initial=current.get(code, ""),
+                help_text=(
+                    _(
+                        "Stops and lines near the centre, as a visitor should read them, for example: "
+                        "Tram 20, stop Gogol, 200 m. Leave a language empty to show the English text there."
+                    )
+                    if position == 0
+                    else ""
+                ),
+                widget=forms.Textarea(
+                    attrs={"rows": 2, "lang": code, "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr"}
+                ),
+            )
+
+    def transport(self) -> dict[str, str]:
+        """The cleaned transport texts as {language: text}, empty languages left out."""
+        return {
+            code: self.cleaned_data[f"transport_{code}"].strip()
+            for code, _name in settings.LANGUAGES
+            if self.cleaned_data.get(f"transport_{code}", "").strip()
+        }
 
 
 class OpeningHoursForm(forms.Form):

@@ -1,5 +1,10 @@
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from urllib.parse import urlencode
+
 from django.core.cache import cache
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -23,6 +28,17 @@ def national_format(phone) -> str:
         return phone.as_international
     except AttributeError:
         return str(phone or "")
+
+
+@dataclass(frozen=True)
+class CentreStatus:
+    """Whether a centre is open at a moment, its hours that day and when it opens next (within a week)."""
+
+    is_open: bool
+    closes_at: datetime | None
+    next_opening: datetime | None
+    today: list[tuple[time, time]]
+    closed_today: bool  # a closed day (holiday, training …) although the week's hours say otherwise
 
 
 class Service(models.Model):
@@ -77,6 +93,12 @@ class Centre(models.Model):
         _("languages spoken"), default=list, blank=True, help_text=_("Language codes, e.g. bg, en, ar.")
     )
     services = models.ManyToManyField(Service, blank=True, related_name="centres", verbose_name=_("services"))
+    transport = models.JSONField(
+        _("nearest public transport"),
+        default=dict,
+        blank=True,
+        help_text=_("Stops and lines near the centre, in each language."),
+    )
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -102,6 +124,47 @@ class Centre(models.Model):
         for hours in self.opening_hours.all():
             by_day[hours.weekday].append(hours)
         return [(label, by_day[day]) for day, label in WEEKDAYS]
+
+    def status_at(self, at: datetime) -> CentreStatus:
+        """Open now? Today's hours and the next opening, from the weekly hours (prefetched) and the closed days
+        the centre's rota records (one query), in the site's time zone."""
+        zone = timezone.get_current_timezone()
+        local = timezone.localtime(at, zone)
+        first = local.date()
+        closed = set(
+            self.closed_days.filter(date__gte=first, date__lte=first + timedelta(days=7)).values_list("date", flat=True)
+        )
+        weekly: dict[int, list[tuple[time, time]]] = {}
+        for hours in self.opening_hours.all():
+            weekly.setdefault(hours.weekday, []).append((hours.opens, hours.closes))
+        closed_today = first in closed and bool(weekly.get(first.weekday()))
+        today = [] if first in closed else sorted(weekly.get(first.weekday(), []))
+        for offset in range(8):
+            day = first + timedelta(days=offset)
+            if day in closed:
+                continue
+            for opens, closes in sorted(weekly.get(day.weekday(), [])):
+                begin = timezone.make_aware(datetime.combine(day, opens), zone)
+                end = timezone.make_aware(datetime.combine(day, closes), zone)
+                if end <= at:
+                    continue
+                if begin <= at:
+                    return CentreStatus(True, end, None, today, closed_today)
+                return CentreStatus(False, None, begin, today, closed_today)
+        return CentreStatus(False, None, None, today, closed_today)
+
+    def map_url(self) -> str:
+        """OpenStreetMap at the centre's point, or a search for its address when no point is recorded."""
+        if self.latitude is not None and self.longitude is not None:
+            return (
+                "https://www.openstreetmap.org/?"
+                + urlencode({"mlat": f"{self.latitude:f}", "mlon": f"{self.longitude:f}"})
+                + f"#map=18/{self.latitude:f}/{self.longitude:f}"
+            )
+        # The map's street names are Bulgarian: search with the Bulgarian address when there is one.
+        address = self.address.get("bg") or pick(self.address)
+        query = ", ".join(part for part in (address, self.postcode, "България") if part)
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
 
 
 class OpeningHours(models.Model):

@@ -14,6 +14,7 @@ def centre_update(
     languages: list[str] | None = None,
     services=None,
     opening_hours: list[tuple[int, time, time]] | None = None,
+    transport: dict[str, str] | None = None,
 ) -> Centre:
     """Change what a manager may change of their centre. Arguments left as None stay as they are."""
     fields = []
@@ -26,6 +27,9 @@ def centre_update(
     if languages is not None:
         centre.languages = sorted(set(languages))
         fields.append("languages")
+    if transport is not None:
+        centre.transport = {code: text for code, text in transport.items() if text}
+        fields.append("transport")
     if fields:
         centre.save(update_fields=fields)
     if services is not None:

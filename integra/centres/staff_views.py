@@ -23,6 +23,7 @@ def centre_edit(request, slug):
                 languages=form.cleaned_data["languages"],
                 services=form.cleaned_data["services"],
                 opening_hours=hours.hours(),
+                transport=form.transport(),
             )
             messages.success(request, _("The centre's details were saved."))
             return redirect("staff:dashboard")

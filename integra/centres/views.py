@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from integra.centres.forms import InstitutionFilterForm
 from integra.centres.models import Centre, Hotline, Institution, Place, Service
@@ -31,7 +32,9 @@ def centre_list(request):
 @public
 def centre_detail(request, slug):
     centre = get_object_or_404(Centre.objects.active().with_details(), slug=slug)
-    return render(request, "centres/centre_detail.html", {"centre": centre})
+    return render(
+        request, "centres/centre_detail.html", {"centre": centre, "status": centre.status_at(timezone.now())}
+    )
 
 
 @public

@@ -58,6 +58,12 @@ class CentreStep(forms.Form):
         error_messages={"required": _("Choose the centre you want to visit.")},
     )
 
+    def __init__(self, *args, preselect: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        # "Book a consultation here" on a centre's page: that centre is ticked, the visitor still confirms it.
+        if preselect and not self.is_bound and not self.initial.get("centre"):
+            self.initial["centre"] = preselect
+
 
 class TopicStep(forms.Form):
     topic = NamedChoiceField(
@@ -204,6 +210,8 @@ class BookingWizard(Wizard):
         # request is None when the wizard re-validates stored answers: then a slot taken since is not an error
         # (the booking itself decides, with the database constraint).
         check_free = request is not None
+        if step.name == "centre" and request is not None and request.method == "GET":
+            return {"preselect": request.GET.get("centre", "")[:50]}
         if step.name == "day":
             return {"centre": data.get("centre"), "check_free": check_free, "schedule": self.schedule}
         if step.name == "slot":
