@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integra.centres.models import Centre, Hotline
@@ -178,3 +179,79 @@ class FiguresForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
             self.add_error("date_to", _("The end of the period must be after its start."))
         return data
+
+
+# -- what a call leads to (issue 12 item 3) ---------------------------------------------------------------------
+
+
+class CallClientForm(forms.Form):
+    """Link the call to an existing client file, only with the caller's consent."""
+
+    reference = forms.CharField(
+        label=_("Client file reference"),
+        max_length=16,
+        help_text=_("On the client file, for example C-7KQ-2MX."),
+        widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}),
+        error_messages={"required": _("Enter the client file's reference.")},
+    )
+    consent = forms.BooleanField(
+        label=_("The caller agrees that this call is kept on their client file"),
+        error_messages={"required": _("Ask the caller first: the call is linked only if they agree.")},
+    )
+
+
+class CallBookingDayForm(forms.Form):
+    """Where and when: the free times shown come from these two."""
+
+    centre = CentreChoiceField(label=_("Centre"), queryset=Centre.objects.filter(is_active=True))
+    day = forms.DateField(label=_("Day"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class CallBookingForm(CallBookingDayForm):
+    """Book a consultation for the caller: centre and day first ("Show free times"), then the time and details."""
+
+    start = forms.ChoiceField(label=_("Time"), choices=[], required=False, widget=forms.RadioSelect)
+    topic = NamedChoiceField(label=_("Topic"), queryset=Topic.objects.active(), required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
+    interpreter_needed = forms.BooleanField(label=_("An interpreter is needed"), required=False)
+    name = forms.CharField(label=_("Caller's name"), max_length=150, required=False)
+    phone = forms.CharField(
+        label=_("Caller's phone"),
+        max_length=32,
+        required=False,
+        help_text=_("For the SMS reminder and to change the booking. It is kept with the booking only."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "dir": "ltr", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, free_times=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.free_times = list(free_times)
+        self.fields["start"].choices = [(t.isoformat(), f"{timezone.localtime(t):%H:%M}") for t in self.free_times]
+
+    def clean_phone(self):
+        return clean_caller_number(self.cleaned_data["phone"])
+
+    def booking_kwargs(self) -> dict:
+        """The details for the booking, or ValidationErrors on the form when something is missing."""
+        data = self.cleaned_data
+        for field, message in [
+            ("start", _("Choose a time.")),
+            ("topic", _("Choose a topic.")),
+            ("language", _("Choose the language.")),
+            ("name", _("Enter the caller's name (a first name is enough).")),
+            ("phone", _("Enter the caller's phone number.")),
+        ]:
+            if not data.get(field):
+                self.add_error(field, message)
+        if self.errors:
+            return {}
+        chosen = next(t for t in self.free_times if t.isoformat() == data["start"])
+        return {
+            "centre": data["centre"],
+            "start": chosen,
+            "topic": data["topic"],
+            "language": data["language"],
+            "interpreter_needed": data["interpreter_needed"],
+            "name": data["name"],
+            "phone": data["phone"],
+        }

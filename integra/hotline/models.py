@@ -121,6 +121,23 @@ class Call(models.Model):
     outcome = models.CharField(_("outcome"), max_length=24, choices=Outcome.choices, blank=True)
     note = EncryptedTextField(_("short note"), blank=True, help_text=_("Encrypted; no names or numbers, please."))
     caller_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    # What the call led to, set from the call's page in one step each (issue 12 item 3). A client file
+    # is linked only with the caller's consent; the call then shows on that file's history.
+    client = models.ForeignKey(
+        "clients.Client",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hotline_calls",
+        verbose_name=_("client file"),
+    )
+    client_consent_at = models.DateTimeField(_("caller agreed to the link"), null=True, blank=True, editable=False)
+    appointment = models.ForeignKey(
+        "consultations.Appointment", on_delete=models.SET_NULL, null=True, blank=True, related_name="hotline_calls"
+    )
+    consultation = models.ForeignKey(
+        "consultations.Consultation", on_delete=models.SET_NULL, null=True, blank=True, related_name="hotline_calls"
+    )
     provider_call_id = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

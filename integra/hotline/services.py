@@ -6,6 +6,7 @@ Back-office pages, the public call-back form, the telephony webhooks and the API
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -13,6 +14,9 @@ from django.utils.translation import gettext as _
 
 from integra.accounts.models import User
 from integra.centres.models import Centre, Hotline
+from integra.clients.models import Client
+from integra.consultations.models import Consultation
+from integra.consultations.services import appointment_book, consultation_record
 from integra.core.crypto import submission_hash
 from integra.hotline.callers import caller_hash, normalise
 from integra.hotline.hours import calendar_for, window_value
@@ -157,7 +161,6 @@ def call_non_data(*, by: User, hotline: Hotline, centre: Centre | None, kind: st
 # -- call-backs -------------------------------------------------------------------------------------
 
 
-
 def call_back_due(*, hotline: Hotline | None, asked_at: datetime, windows) -> datetime:
     """The promise: the end of the first preferred window, or else within one working day."""
     if windows:
@@ -276,3 +279,58 @@ def call_back_cancel(*, call_back: CallBack, now: datetime | None = None) -> Cal
         _close(call_back, CallBack.Status.CANCELLED, now or timezone.now())
         call_back.save()
     return call_back
+
+
+# -- what a call leads to, in one step each (issue 12 item 3) -------------------------------------------------
+
+
+@transaction.atomic
+def call_link_client(*, call: Call, client, by: User) -> Call:
+    """Link the call to a client file the operator may open, with the caller's consent (the form asks for it).
+    The call then shows on the file's history; the file's centre becomes the call's centre if it had none."""
+    if not Client.objects.for_user(by).filter(pk=client.pk).exists():
+        raise PermissionDenied
+    call.client = client
+    call.client_consent_at = timezone.now()
+    call.centre = call.centre or client.centre
+    call.save(update_fields=["client", "client_consent_at", "centre"])
+    return call
+
+
+@transaction.atomic
+def call_book(*, call: Call, by: User, **booking):
+    """Book a consultation for the caller (the booking service, no per-phone cap: staff book for someone)."""
+    appointment = appointment_book(cap_per_contact=False, **booking)
+    call.appointment = appointment
+    call.outcome = Call.Outcome.CONSULTATION_BOOKED
+    call.save(update_fields=["appointment", "outcome"])
+    return appointment
+
+
+@transaction.atomic
+def call_to_consultation(*, call: Call, by: User):
+    """Record the call as a consultation by phone (once), so that a referral or a follow-up can be added to it."""
+    if call.consultation_id:
+        return call.consultation
+    centre = call.centre or (by.centres.filter(is_active=True).first())
+    if centre is None:
+        raise ValidationError({"centre": _("Choose the centre this call belongs to first.")})
+    consultation = consultation_record(
+        by=by,
+        centre=centre,
+        held_on=timezone.localdate(call.started_at),
+        channel=Consultation.Channel.PHONE,
+        topics=list(call.topics.all()),
+        language=call.language or "bg",
+        interpreting=Consultation.Interpreting.INTERPRETER
+        if call.interpreter_joined
+        else Consultation.Interpreting.NONE,
+        duration_minutes=max(1, round(call.duration_seconds / 60)),
+        client=call.client,
+        nationality=call.nationality.code or "",
+        gender=call.gender,
+        age_band=call.age_band,
+    )
+    call.consultation = consultation
+    call.save(update_fields=["consultation"])
+    return consultation

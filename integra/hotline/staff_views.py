@@ -1,6 +1,7 @@
 """The hotline back office: a call in one screen, one-click non-data calls, the call-back queue, the hours."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -8,12 +9,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integra.centres.models import Hotline
+from integra.clients.forms import ClientForm
+from integra.clients.services import client_create, get_client_for_user
+from integra.consultations.services import SlotInvalid, SlotTaken, centre_slots, free_slots
 from integra.core.audit import log_read
 from integra.core.permissions import requires
 from integra.hotline import services
 from integra.hotline.callers import caller_hash
 from integra.hotline.figures import hotline_figures
-from integra.hotline.forms import AttemptForm, CallForm, FiguresForm, LineDayForm, NonDataForm, SimulateForm
+from integra.hotline.forms import (
+    AttemptForm,
+    CallBookingDayForm,
+    CallBookingForm,
+    CallClientForm,
+    CallForm,
+    FiguresForm,
+    LineDayForm,
+    NonDataForm,
+    SimulateForm,
+)
 from integra.hotline.hours import calendar_for
 from integra.hotline.models import Call, CallBack, LineDay
 
@@ -232,3 +246,81 @@ def figures(request):
         "hotline/staff/figures.html",
         {"form": form, "figures": result, "date_from": date_from, "date_to": date_to},
     )
+
+
+# -- what a call leads to, in one step each (issue 12 item 3) -------------------------------------------------
+
+
+@requires("hotline.change_call", "clients.view_client")
+def call_client(request, pk):
+    """Link the call to a client file (existing, or a new one opened here), with the caller's consent."""
+    call = services.get_call_for_user(request.user, pk)
+    link_form = CallClientForm(request.POST if request.POST.get("action") == "link" else None)
+    new_form = ClientForm(
+        request.POST if request.POST.get("action") == "new" else None,
+        user=request.user,
+        initial={"centre": call.centre},
+    )
+    consent_form = CallClientForm(request.POST if request.POST.get("action") == "new" else None)
+    consent_form.fields["reference"].required = False
+    if request.method == "POST":
+        if request.POST.get("action") == "link" and link_form.is_valid():
+            client = get_client_for_user(request.user, link_form.cleaned_data["reference"], log=False)
+            services.call_link_client(call=call, client=client, by=request.user)
+            messages.success(
+                request, _("The call is now on the client file %(reference)s.") % {"reference": client.reference}
+            )
+            return redirect("hotline_staff:call", pk=call.pk)
+        if request.POST.get("action") == "new" and request.user.has_perm("clients.add_client"):
+            if new_form.is_valid() and consent_form.is_valid():
+                client = client_create(by=request.user, **new_form.cleaned_data)
+                services.call_link_client(call=call, client=client, by=request.user)
+                messages.success(request, _("A client file was opened for the caller and the call is on it."))
+                return redirect("hotline_staff:call", pk=call.pk)
+    return render(
+        request,
+        "hotline/staff/call_client.html",
+        {"call": call, "link_form": link_form, "new_form": new_form, "consent_form": consent_form},
+    )
+
+
+@requires("hotline.change_call", "consultations.change_appointment")
+def call_book(request, pk):
+    """Book a consultation for the caller: centre and day, "Show free times", then the time and details."""
+    call = services.get_call_for_user(request.user, pk)
+    data = request.POST if request.method == "POST" else None
+    probe = CallBookingDayForm(data)
+    free = []
+    if probe.is_bound and probe.is_valid():
+        centre, day = probe.cleaned_data["centre"], probe.cleaned_data["day"]
+        free = [t for t in free_slots(centre, starts=centre_slots(centre, first_day=day, days=1)) if t > timezone.now()]
+    form = CallBookingForm(data, free_times=free, initial={"centre": call.centre, "language": call.language})
+    if request.method == "POST" and "book" in request.POST and form.is_valid():
+        booking = form.booking_kwargs()
+        if booking:
+            try:
+                appointment = services.call_book(call=call, by=request.user, **booking)
+            except (SlotTaken, SlotInvalid) as error:
+                form.add_error("start", str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Booked: reference %(reference)s. Tell the caller the reference, the day and the time.")
+                    % {"reference": appointment.reference},
+                )
+                return redirect("hotline_staff:call", pk=call.pk)
+    return render(request, "hotline/staff/call_book.html", {"call": call, "form": form, "free": free})
+
+
+@require_POST
+@requires("hotline.change_call", "consultations.add_consultation")
+def call_consultation(request, pk):
+    """Record the call as a consultation by phone, and go on to add a referral to it."""
+    call = services.get_call_for_user(request.user, pk)
+    try:
+        consultation = services.call_to_consultation(call=call, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("hotline_staff:call", pk=call.pk)
+    messages.success(request, _("The call is recorded as a consultation by phone. Add the referral below."))
+    return redirect("consultations_staff:referral_add", pk=consultation.pk)

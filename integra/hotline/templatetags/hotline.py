@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from integra.centres.models import Hotline
 from integra.hotline.hours import calendar_for
+from integra.hotline.models import Call
 
 register = template.Library()
 
@@ -18,3 +19,11 @@ def hotlines_now():
     lines = Hotline.objects.order_by("position", "pk").prefetch_related("line_hours", "line_days")
     now = timezone.now()
     return [(line, calendar_for(line).status(now)) for line in lines]
+
+
+@register.simple_tag
+def calls_on_file(client, user):
+    """The hotline calls put on a client file (with the caller's consent) that this user may open."""
+    return list(
+        Call.objects.for_user(user).filter(client=client).select_related("hotline").prefetch_related("topics")[:50]
+    )
