@@ -147,7 +147,7 @@ class AskWizard(Wizard):
         if not ratelimit.allow(request, "ask"):
             return too_many(request)
         if data.get("website"):
-            return render(request, "forum/sent.html")  # a bot: looks sent, nothing is kept
+            return self.sent(render(request, "forum/sent.html"))  # a bot: looks sent, nothing is kept
         question, token = services.question_submit(
             title=data["title"],
             body=data["body"],
@@ -161,11 +161,11 @@ class AskWizard(Wizard):
             submission_key=submission_key,
         )
         if token is None:
-            return render(request, "forum/sent.html", {"already": True})
+            return self.sent(render(request, "forum/sent.html", {"already": True}))
         link = request.build_absolute_uri(reverse("forum:private", args=[token]))
         response = render(request, "forum/confirmation.html", {"question": question, "link": link})
         response["Referrer-Policy"] = "no-referrer"
-        return response
+        return self.sent(response)  # shown again on reload, in this browser, for 30 minutes
 
 
 ask = public(never_cache(AskWizard.as_view()))

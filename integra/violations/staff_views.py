@@ -189,8 +189,8 @@ class StaffReportWizard(ReportWizard):
             data=data, submission_key=submission_key, channel=data["channel"]
         )
         if report is None:
-            return render(request, "violations/already_sent.html")
-        return render(request, "violations/staff/taken.html", {"receipt": crypto.format_receipt(receipt)})
+            return self.sent(render(request, "violations/already_sent.html"))
+        return self.sent(render(request, "violations/staff/taken.html", {"receipt": crypto.format_receipt(receipt)}))
 
 
 @requires("violations.add_report")

@@ -1,8 +1,11 @@
 """Public pages of the report channel: the report form, the confirmation and the follow-up.
 
-No page here creates a session, stores an address or logs what was written. Responses are
-never cached. The reporter's access after submitting travels in a short-lived encrypted
-token in the page (like the wizard's state), never in a session.
+No page here stores an address or logs what was written, and nothing readable is kept in a
+session: the report form, like every wizard, keeps its answers sealed (AES-GCM, core.wizard) in
+the session so that Back and reload never lose them, and forgets them once sent; the
+confirmation (the receipt) is kept sealed there for 30 minutes so that a reload shows it again,
+then it is gone. Responses are never cached. The reporter's access after that travels in a
+short-lived encrypted token in the page, never in the session.
 """
 
 import time
@@ -72,8 +75,8 @@ class ReportWizard(Wizard):
             data=data, submission_key=submission_key, channel=data.get("channel") or self.channel
         )
         if report is None:
-            return render(request, "violations/already_sent.html")
-        return render(
+            return self.sent(render(request, "violations/already_sent.html"))
+        page = render(
             request,
             "violations/confirmation.html",
             {
@@ -82,6 +85,7 @@ class ReportWizard(Wizard):
                 "form": forms.ReporterMessageForm(),
             },
         )
+        return self.sent(page)  # shown again on reload, sealed in this browser's session, for 30 minutes
 
 
 report = channel_page(ReportWizard.as_view())

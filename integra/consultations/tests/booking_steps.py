@@ -19,7 +19,10 @@ def state_of(response) -> str:
 
 
 def post(client, page, step, **fields):
-    return client.post(URL, {"wizard_state": state_of(page), "wizard_step": step, **fields})
+    """Answer a step: a POST answered by a 303 to the next GET page (post/redirect/get), followed.
+    Sending's own redirect to the confirmation (a 302) is returned as it is."""
+    response = client.post(URL, {"wizard_state": state_of(page), "wizard_step": step, **fields})
+    return client.get(response["Location"]) if response.status_code == 303 else response
 
 
 def reach_check_page(client, **overrides):

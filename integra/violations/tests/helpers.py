@@ -32,7 +32,9 @@ def receipt_of(response) -> str:
 
 
 def wizard_post(client, page, step, fields, url=URL, **extra):
-    return client.post(url, {"wizard_state": state_of(page), "wizard_step": step, **fields}, **extra)
+    """One answer: a POST answered by a 303 to the next page (post/redirect/get), followed."""
+    response = client.post(url, {"wizard_state": state_of(page), "wizard_step": step, **fields}, **extra)
+    return client.get(response["Location"], **extra) if response.status_code == 303 else response
 
 
 def fill_in(client, url=URL, answers=None, first=None, **extra):

@@ -12,8 +12,9 @@ from django.db import connection
 from django.db.models import DateTimeField
 
 from integra.core.models import AuditEntry
+from integra.core.wizard import SESSION_KEY
 from integra.violations.models import Attachment, Message, Report
-from integra.violations.tests.helpers import FOLLOW_URL, KNOWN_ADDRESS, KNOWN_PHRASE, submit, token_of
+from integra.violations.tests.helpers import FOLLOW_URL, KNOWN_ADDRESS, KNOWN_PHRASE, receipt_of, submit, token_of
 from integra.violations.tests.test_attachments import png_with_gps
 
 pytestmark = pytest.mark.django_db
@@ -84,11 +85,15 @@ def test_a_known_phrase_and_address_appear_nowhere_after_reporting(client, offic
     assert keys and not any(KNOWN_ADDRESS in str(key) for key in keys)  # only keyed hashes
 
 
-def test_reporting_creates_no_session_and_no_audit_entry_with_an_address(client, officer):
+def test_reporting_keeps_nothing_readable_in_the_session_and_no_audit_entry_with_an_address(client, officer):
+    """The wizard keeps the answers, then the receipt page, sealed in the session (issue 11 item 2: Back
+    and reload never lose them); a dump of the session table holds neither the words nor the receipt."""
     confirmation = submit(client, REMOTE_ADDR=KNOWN_ADDRESS)
     client.post(FOLLOW_URL, {"token": token_of(confirmation), "text": "More"}, REMOTE_ADDR=KNOWN_ADDRESS)
-    assert Session.objects.count() == 0
-    assert django_settings.SESSION_COOKIE_NAME not in client.cookies
+    stored = "\n".join(str(s.get_decoded()) + s.session_data for s in Session.objects.all())
+    assert list(client.session.keys()) == [SESSION_KEY]
+    for secret in (*SECRETS, receipt_of(confirmation), token_of(confirmation)):
+        assert secret not in stored, secret
     assert not AuditEntry.objects.exclude(remote_addr=None).exists()
     assert not AuditEntry.objects.filter(content_type__app_label="violations").exists()
 

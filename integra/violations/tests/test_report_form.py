@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from integra.violations.models import Report
 from integra.violations.tests.helpers import URL, fill_in, receipt_of, state_of, submit, wizard_post
@@ -34,10 +35,13 @@ def test_sending_creates_one_report_and_shows_a_sixteen_digit_receipt_once(clien
 def test_a_double_submitted_report_makes_one_report_and_does_not_show_a_second_receipt(client, officer):
     check = fill_in(client)
     first = wizard_post(client, check, "check", {})
-    second = wizard_post(client, check, "check", {})
+    second = wizard_post(client, check, "check", {})  # a double click: the same receipt again, nothing sent twice
     assert Report.objects.count() == 1
-    assert 'class="receipt"' in first.content.decode()
-    assert "already sent" in second.content.decode() and 'class="receipt"' not in second.content.decode()
+    assert 'class="receipt"' in first.content.decode() and receipt_of(second) == receipt_of(first)
+    elsewhere = Client()  # the same sealed answers sent from another browser: no receipt at all
+    third = wizard_post(elsewhere, check, "check", {})
+    assert Report.objects.count() == 1
+    assert "already sent" in third.content.decode() and 'class="receipt"' not in third.content.decode()
 
 
 def test_a_date_in_the_future_is_refused_and_the_typed_date_stays(client, officer):
