@@ -255,3 +255,18 @@ class CallBookingForm(CallBookingDayForm):
             "name": data["name"],
             "phone": data["phone"],
         }
+
+
+class DialForm(forms.Form):
+    """Click to call: the provider rings this phone first, then the caller."""
+
+    operator_number = forms.CharField(
+        label=_("Your phone"),
+        max_length=32,
+        help_text=_("Your phone rings first; when you answer, the caller is dialled."),
+        widget=forms.TextInput(attrs={"inputmode": "tel", "dir": "ltr", "autocomplete": "tel"}),
+        error_messages={"required": _("Enter your phone number, for example +359 88 123 4567.")},
+    )
+
+    def clean_operator_number(self):
+        return clean_caller_number(self.cleaned_data["operator_number"])

@@ -18,6 +18,7 @@ from integra.clients.models import Client
 from integra.consultations.models import Consultation
 from integra.consultations.services import appointment_book, consultation_record
 from integra.core.crypto import submission_hash
+from integra.hotline import telephony
 from integra.hotline.callers import caller_hash, normalise
 from integra.hotline.hours import calendar_for, window_value
 from integra.hotline.models import Call, CallBack, CallBackAttempt
@@ -334,3 +335,27 @@ def call_to_consultation(*, call: Call, by: User):
     call.consultation = consultation
     call.save(update_fields=["consultation"])
     return consultation
+
+
+@transaction.atomic
+def call_back_dial(*, call_back_id: int, by: User, operator_number: str, status_url: str) -> Call:
+    """Click to call (issue 12 item 10): the provider rings the operator's phone, then the caller. Only the
+    operator who took the call-back may; the call is logged like any other (a call-back call, the caller
+    recognised by the keyed hash) and the provider's status events complete it under the same call id."""
+    call_back = CallBack.objects.select_for_update().get(pk=call_back_id)
+    if call_back.status != CallBack.Status.TAKEN or call_back.taken_by_id != by.pk:
+        raise CallBackNotYours(_("Take this call-back from the queue before calling."))
+    operator = normalise(operator_number)
+    if not operator:
+        raise ValidationError({"operator_number": _("Enter your phone number, for example +359 88 123 4567.")})
+    provider_call_id = telephony.backend().place_call(operator=operator, caller=call_back.phone, status_url=status_url)
+    return Call.objects.create(
+        hotline=call_back.hotline,
+        centre=call_back.centre,
+        operator=by,
+        direction=Call.Direction.CALL_BACK,
+        status=Call.Status.RINGING,
+        language=call_back.language,
+        caller_hash=call_back.caller_hash,
+        provider_call_id=provider_call_id,
+    )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("hotline/call-backs/<int:pk>/take/", staff_views.call_back_take, name="call_back_take"),
     path("hotline/call-backs/<int:pk>/release/", staff_views.call_back_release, name="call_back_release"),
     path("hotline/call-backs/<int:pk>/attempt/", staff_views.call_back_attempt, name="call_back_attempt"),
+    path("hotline/call-backs/<int:pk>/dial/", staff_views.call_back_dial, name="call_back_dial"),
     path("hotline/lines/<int:pk>/hours/", staff_views.line_hours, name="hours"),
     path("hotline/figures/", staff_views.figures, name="figures"),
 ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,7 +15,7 @@ from integra.clients.services import client_create, get_client_for_user
 from integra.consultations.services import SlotInvalid, SlotTaken, centre_slots, free_slots
 from integra.core.audit import log_read
 from integra.core.permissions import requires
-from integra.hotline import services
+from integra.hotline import services, telephony
 from integra.hotline.callers import caller_hash
 from integra.hotline.figures import hotline_figures
 from integra.hotline.forms import (
@@ -23,6 +24,7 @@ from integra.hotline.forms import (
     CallBookingForm,
     CallClientForm,
     CallForm,
+    DialForm,
     FiguresForm,
     LineDayForm,
     NonDataForm,
@@ -30,6 +32,7 @@ from integra.hotline.forms import (
 )
 from integra.hotline.hours import calendar_for
 from integra.hotline.models import Call, CallBack, LineDay
+from integra.hotline.telephony import TelephonyError
 
 
 def _recent_calls(user):
@@ -118,15 +121,23 @@ def call_back_queue(request):
 @requires("hotline.view_callback")
 def call_back_detail(request, pk):
     call_back = services.get_call_back_for_user(request.user, pk)
+    return _call_back_page(request, call_back)
+
+
+def _call_back_page(request, call_back, *, form=None, dial_form=None, status=200):
     mine = call_back.status == CallBack.Status.TAKEN and call_back.taken_by_id == request.user.pk
     if mine:
         log_read(call_back)  # the number is shown: that read is audited
-    attempts = call_back.attempts.select_related("by")
-    return render(
-        request,
-        "hotline/staff/call_back_detail.html",
-        {"call_back": call_back, "mine": mine, "attempts": attempts, "form": AttemptForm(), "now": timezone.now()},
-    )
+    dial_form = dial_form or DialForm(initial={"operator_number": request.session.get(OPERATOR_NUMBER_SESSION_KEY, "")})
+    context = {
+        "call_back": call_back,
+        "mine": mine,
+        "attempts": call_back.attempts.select_related("by"),
+        "form": form or AttemptForm(),
+        "dial_form": dial_form,
+        "now": timezone.now(),
+    }
+    return render(request, "hotline/staff/call_back_detail.html", context, status=status)
 
 
 @require_POST
@@ -158,18 +169,7 @@ def call_back_attempt(request, pk):
     call_back = services.get_call_back_for_user(request.user, pk)
     form = AttemptForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "hotline/staff/call_back_detail.html",
-            {
-                "call_back": call_back,
-                "mine": call_back.taken_by_id == request.user.pk,
-                "attempts": call_back.attempts.select_related("by"),
-                "form": form,
-                "now": timezone.now(),
-            },
-            status=400,
-        )
+        return _call_back_page(request, call_back, form=form, status=400)
     try:
         services.call_back_attempt(call_back_id=call_back.pk, by=request.user, result=form.cleaned_data["result"])
     except services.CallBackNotYours as error:
@@ -324,3 +324,36 @@ def call_consultation(request, pk):
         return redirect("hotline_staff:call", pk=call.pk)
     messages.success(request, _("The call is recorded as a consultation by phone. Add the referral below."))
     return redirect("consultations_staff:referral_add", pk=consultation.pk)
+
+
+OPERATOR_NUMBER_SESSION_KEY = "hotline_operator_number"
+
+
+@require_POST
+@requires("hotline.change_callback", "hotline.add_call")
+def call_back_dial(request, pk):
+    """Click to call: the provider rings the operator's phone, then the caller; the call is logged at once."""
+    call_back = services.get_call_back_for_user(request.user, pk)
+    form = DialForm(request.POST)
+    if form.is_valid():
+        number = form.cleaned_data["operator_number"]
+        status_url = request.build_absolute_uri(reverse("telephony:twilio_status"))
+        try:
+            call = services.call_back_dial(
+                call_back_id=call_back.pk, by=request.user, operator_number=number, status_url=status_url
+            )
+        except services.CallBackNotYours as error:
+            messages.error(request, str(error))
+        except TelephonyError:
+            messages.error(request, _("The call could not be placed. Call the number from your phone instead."))
+        else:
+            request.session[OPERATOR_NUMBER_SESSION_KEY] = number
+            if telephony.backend().name == "console":
+                messages.info(
+                    request, _("No telephony provider is set up: the call is logged, dial the number yourself.")
+                )
+            else:
+                messages.success(request, _("Your phone rings now; answer it and the caller is dialled."))
+            return redirect("hotline_staff:call", pk=call.pk)
+        return redirect("hotline_staff:call_back", pk=call_back.pk)
+    return _call_back_page(request, call_back, dial_form=form, status=400)
