@@ -19,7 +19,7 @@ from integra.centres.models import Hotline
 from integra.core.permissions import public
 from integra.hotline import services
 from integra.hotline.callers import caller_hash, normalise
-from integra.hotline.hours import calendar_for
+from integra.hotline.hours import calendar_for, call_back_windows
 from integra.hotline.models import Call, CallBack
 from integra.hotline.telephony import MENU, Twiml, backend
 
@@ -101,12 +101,19 @@ def voice(request):
     language = request.GET.get("lang", "")
     response = Twiml()
     if step == "call-back" and language in MENU:
-        if digits == "1":
-            _phone_menu_call_back(request, sid, language)
-            response.say_or_play(response.root, language, "booked")
-            response.hangup()
+        if digits == "1":  # "to be called back on this number, press 1": the number is confirmed
+            _ask_for_window(response, action, language)
         else:
             response.hangup()
+        return twiml(response)
+    if step == "window" and language in MENU:
+        choice = digits or ("0" if request.GET.get("any") else "")
+        if choice not in PARTS_OF_DAY:
+            _ask_for_window(response, action, language)  # another key: the question again
+            return twiml(response)
+        _phone_menu_call_back(request, sid, language, part=choice)
+        response.say_or_play(response.root, language, "booked")
+        response.hangup()
         return twiml(response)
     if digits and digits.isdigit() and 1 <= int(digits) <= len(MENU):
         language = MENU[int(digits) - 1]
@@ -133,15 +140,36 @@ def voice(request):
     return twiml(response)
 
 
-def _phone_menu_call_back(request, sid: str, language: str) -> None:
+# The keypad's answer to "when should we call you?": the line's call-back windows starting in that part of the
+# day (hours in Sofia); 0 is any time the line is open, like "any time" on the web form.
+PARTS_OF_DAY = {"0": (0, 24), "1": (0, 12), "2": (12, 14), "3": (14, 24)}
+
+
+def _ask_for_window(response: Twiml, action: str, language: str) -> None:
+    gather = response.gather(f"{action}?step=window&lang={language}")
+    response.say_or_play(gather, language, "window")
+    response.redirect(f"{action}?step=window&lang={language}&any=1")  # nothing pressed: any time
+
+
+def _windows_for(hotline, part: str) -> list:
+    if part == "0" or hotline is None:
+        return []
+    first, last = PARTS_OF_DAY[part]
+    windows = call_back_windows(hotline, now=timezone.now())
+    return [w for w in windows if first <= timezone.localtime(w[0]).hour < last]
+
+
+def _phone_menu_call_back(request, sid: str, language: str, *, part: str = "0") -> None:
     phone = normalise(request.POST.get("From", ""))
     if not phone:
         return  # a withheld number cannot be called back
     call = Call.objects.filter(provider_call_id=sid).first()
+    hotline = call.hotline if call else services.default_hotline()
     services.call_back_request(
         phone=phone,
         language=language,
-        hotline=call.hotline if call else None,
+        hotline=hotline,
+        windows=_windows_for(hotline, part),
         call=call,
         source=CallBack.Source.PHONE_MENU,
         submission_key=f"twilio:{sid}",

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.utils import timezone
 from django.http import QueryDict
 
 from integra.hotline.callers import caller_hash
@@ -75,11 +76,17 @@ def test_choosing_a_language_in_hours_connects_to_the_operators(client, twilio):
 def test_out_of_hours_the_caller_asks_for_a_call_back_from_the_keypad(client, twilio):
     body = post(client, VOICE, fixture("twilio_voice_incoming", Digits="3")).content.decode()
     assert "step=call-back&amp;lang=ar" in body and "<Dial>" not in body
-    params = fixture("twilio_voice_incoming", Digits="1")
+    confirmed = post(client, VOICE, fixture("twilio_voice_incoming", Digits="1"), query="?step=call-back&lang=ar")
+    body = confirmed.content.decode()
+    assert "step=window&amp;lang=ar" in body and "متى نتصل بك" in body  # when to call, asked in Arabic
+    assert not CallBack.objects.exists()
+    params = fixture("twilio_voice_incoming", Digits="1")  # the morning
     for _ in range(2):  # Twilio retries: still one call-back
-        response = post(client, VOICE, params, query="?step=call-back&lang=ar")
+        response = post(client, VOICE, params, query="?step=window&lang=ar")
         assert response.status_code == 200
     call_back = CallBack.objects.get()
+    starts = [start for start, _end in call_back.window_ranges()]
+    assert starts and all(timezone.localtime(start).hour < 12 for start in starts)
     assert call_back.phone == "+359881234567" and call_back.language == "ar"
     assert call_back.source == CallBack.Source.PHONE_MENU
     assert Call.objects.get().outcome == Call.Outcome.CALL_BACK_PROMISED
@@ -164,3 +171,19 @@ def test_operators_see_the_automatic_call_and_complete_it(client, twilio, staff)
     page = client.get("/en/staff/hotline/").content.decode()
     assert f"/en/staff/hotline/calls/{call.pk}/" in page and "Calls from the phone system to complete" in page
     assert client.get(f"/en/staff/hotline/calls/{call.pk}/").status_code == 200
+
+
+@time_machine.travel(CLOSED, tick=False)
+def test_nothing_pressed_for_the_time_means_any_time_and_another_key_asks_again(client, twilio):
+    again = post(client, VOICE, fixture("twilio_voice_incoming", Digits="8"), query="?step=window&lang=uk")
+    assert "Коли вам передзвонити" in again.content.decode() and not CallBack.objects.exists()
+    post(client, VOICE, fixture("twilio_voice_incoming"), query="?step=window&lang=uk&any=1")
+    call_back = CallBack.objects.get()
+    assert call_back.windows == [] and call_back.language == "uk"
+
+
+@time_machine.travel(CLOSED, tick=False)
+def test_the_afternoon_key_keeps_only_afternoon_windows(client, twilio):
+    post(client, VOICE, fixture("twilio_voice_incoming", Digits="3"), query="?step=window&lang=bg")
+    starts = [start for start, _end in CallBack.objects.get().window_ranges()]
+    assert starts and all(timezone.localtime(start).hour >= 14 for start in starts)
