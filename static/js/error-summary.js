@@ -3,6 +3,8 @@
 // Without JavaScript nothing is lost: the summary is at the top of the form and its links still work.
 (function () {
   "use strict";
+  if (window.integraErrorSummary) return; // the page may load this script twice
+  window.integraErrorSummary = true;
   function ready() {
     var summary = document.querySelector(".error-summary");
     if (!summary) return;
