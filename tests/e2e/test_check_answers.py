@@ -160,3 +160,36 @@ def test_a_failed_back_office_form_focuses_the_error_summary(site, new_context, 
     expect(topics).to_have_count(1)  # the checkbox group's link goes to its first box
     topics.click()
     expect(page.locator("#id_topics_0")).to_be_focused()
+
+
+WIDTH = "() => document.documentElement.scrollWidth"
+
+
+@pytest.mark.parametrize("lang", ["ar", "uk"])
+def test_a_long_email_wraps_on_the_check_page_of_a_360_px_phone(site, new_context, lang):
+    page = new_context(**PHONE).new_page()
+    answer_booking(page, site, lang)
+    assert page.evaluate(WIDTH) <= 360
+    email = summary_value(page, lang, "E-mail")
+    box = email.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_a_back_office_list_becomes_stacked_rows_on_a_phone(site, new_context, lang):
+    from integra.accounts import roles
+
+    booking = new_context(**PHONE).new_page()
+    answer_booking(booking, site, lang)
+    booking.get_by_role("button", name=t(lang, "Book the consultation")).click()
+    expect(booking.get_by_role("heading", level=1)).to_have_text(t(lang, "Your consultation is booked"))
+
+    context = signed_in_context(new_context, site, "consultant.narrow", roles.CONSULTANT, ["sofia"], **PHONE)
+    page = context.new_page()
+    page.goto(f"{site}/{lang}/staff/appointments/")
+    assert page.evaluate(WIDTH) <= 360
+    cell = page.locator("tbody td[data-label]").first
+    assert cell.evaluate("e => getComputedStyle(e).display") == "block"
+    label = cell.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label == f'"{t(lang, "When")}"'
+    expect(page.locator("thead")).not_to_be_in_viewport()
