@@ -18,6 +18,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
+	@scripts/ensure-system-packages  # Java first: without it vnu-jar's install script downloads its own
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 

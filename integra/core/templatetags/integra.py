@@ -1,5 +1,6 @@
 from django import forms, template
 from django.conf import settings
+from django.utils import timezone
 
 from integra.core import dates
 from integra.core.i18n import pick
@@ -35,6 +36,23 @@ def url_in_language(context, code):
     if len(parts) > 2 and parts[1] in _CODES:
         return f"/{code}/{parts[2]}"
     return f"/{code}/"
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url_in_language(context, code):
+    """The current page in another language as an absolute URL (<link rel="alternate" hreflang> needs one)."""
+    request = context.get("request")
+    path = url_in_language(context, code)
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+@register.filter
+def machine_datetime(moment):
+    """{{ moment|machine_datetime }}: the value of <time datetime>, in Sofia time to the second
+    ("2026-10-04T17:19:46+03:00"; the validator refuses Django's six-digit microseconds of |date:'c')."""
+    if not moment:
+        return ""
+    return timezone.localtime(moment).isoformat(timespec="seconds")
 
 
 @register.filter
