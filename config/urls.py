@@ -42,3 +42,4 @@ urlpatterns += i18n_patterns(
 
 handler404 = "integra.core.views.page_not_found"
 handler500 = "integra.core.views.server_error"
+handler403 = "integra.core.views.permission_denied"

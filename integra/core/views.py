@@ -2,6 +2,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -25,6 +26,18 @@ def healthz(request):
 @requires_csrf_token
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+@public
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    """Our 403 page: in the user's language and direction, with the site's navigation and the way back."""
+    back = request.META.get("HTTP_REFERER", "")
+    if back == request.build_absolute_uri() or not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = ""
+    return render(request, "403.html", {"back": back}, status=403)
 
 
 @public
