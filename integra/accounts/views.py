@@ -12,7 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from integra.accounts import kept, services
+from integra.accounts import kept, roles, services
 from integra.accounts.forms import LoginForm, MemberPasswordForm, MemberSignupForm, TokenForm
 from integra.core.permissions import public, signed_in
 
@@ -36,6 +36,8 @@ def _next_url(request) -> str | None:
 
 @signed_in
 def after_login(request):
+    if request.user.has_role(roles.CONSULTANT, roles.CENTRE_MANAGER):
+        return redirect("staff:today")  # the day's work first (issue 11 item 12)
     if request.user.is_staff_member:
         return redirect("staff:dashboard")
     return redirect("accounts:account")

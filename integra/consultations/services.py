@@ -6,9 +6,11 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from phonenumber_field.phonenumber import to_python
 
 from integra.accounts.models import User
 from integra.centres.models import Centre
@@ -270,7 +272,6 @@ def slot_check(centre: Centre, start: datetime) -> datetime:
 # -- bookings ----------------------------------------------------------------------------------------------
 
 
-
 @transaction.atomic
 def appointment_book(
     *,
@@ -330,7 +331,6 @@ def appointment_book(
 
 def upcoming_for_contact(*, phone: str = "", email: str = "") -> int:
     """How many future, not cancelled bookings carry this phone number (E.164) or e-mail (any case)."""
-    from django.db.models import Q
 
     match = Q(pk__in=[])
     if phone:
@@ -342,7 +342,6 @@ def upcoming_for_contact(*, phone: str = "", email: str = "") -> int:
 
 def appointment_find(reference: str, contact: str) -> Appointment | None:
     """A booking by its reference plus the phone number or e-mail given when booking; None otherwise."""
-    from phonenumber_field.phonenumber import to_python
 
     reference = (reference or "").strip().upper()
     contact = (contact or "").strip()
@@ -378,12 +377,31 @@ def appointment_reschedule(*, appointment: Appointment, start: datetime) -> Appo
     return appointment
 
 
+def client_for_appointment(*, appointment: Appointment, user: User) -> Client | None:
+    """The client file the booking's phone number leads to, among the files the user may see: only when
+    exactly one file (not erased, consent to records not withdrawn) carries that number, never a guess."""
+    if not appointment.phone:
+        return None
+    matches = list(
+        Client.objects.for_user(user)
+        .filter(phone=appointment.phone, erased_at__isnull=True)
+        .select_related("centre")
+        .prefetch_related("consents")[:2]
+    )
+    if len(matches) != 1 or matches[0].withdrew_consent("records"):
+        return None
+    return matches[0]
+
+
 @transaction.atomic
-def appointment_to_consultation(*, appointment: Appointment, by) -> Consultation:
-    """The visitor arrived: the booking becomes a consultation record (once), ready to complete."""
+def appointment_to_consultation(*, appointment: Appointment, by: User, client: Client | None = None) -> Consultation:
+    """The visitor arrived: the booking becomes a consultation record (once), ready to complete, on the
+    client file given (client_for_appointment finds it by the booking's phone)."""
     existing = Consultation.objects.filter(appointment=appointment).first()
     if existing is not None:
         return existing
+    if client is not None and not Client.objects.for_user(by).filter(pk=client.pk).exists():
+        raise ValidationError({"client": _("This client file is not one you can see.")})
     appointment.status = Appointment.Status.ATTENDED
     appointment.save(update_fields=["status"])
     return consultation_record(
@@ -398,6 +416,7 @@ def appointment_to_consultation(*, appointment: Appointment, by) -> Consultation
         else Consultation.Interpreting.NONE,
         duration_minutes=int((appointment.end - appointment.start).total_seconds() // 60),
         appointment=appointment,
+        client=client,
     )
 
 

@@ -173,13 +173,32 @@ def appointment_list(request):
     return render(request, "consultations/staff/appointment_list.html", {"appointments": appointments, "today": today})
 
 
-@require_POST
 @requires("consultations.add_consultation")
 def appointment_arrived(request, pk):
-    appointment = get_object_or_404(Appointment.objects.for_user(request.user).active(), pk=pk)
-    consultation = services.appointment_to_consultation(appointment=appointment, by=request.user)
-    messages.success(request, _("The booking is now a consultation record. Complete it below."))
-    return redirect("consultations_staff:edit", pk=consultation.pk)
+    """GET asks for confirmation (and says which client file the booking's phone leads to); POST turns the
+    booking into a consultation record, on that file unless the consultant chose "not this file"."""
+    appointment = get_object_or_404(
+        Appointment.objects.for_user(request.user).active().select_related("centre", "topic", "consultation"), pk=pk
+    )
+    existing = getattr(appointment, "consultation", None)
+    if existing is not None:
+        return redirect("consultations_staff:edit", pk=existing.pk)
+    client = services.client_for_appointment(appointment=appointment, user=request.user)
+    if request.method == "POST":
+        on_file = client if client is not None and request.POST.get("client") != "none" else None
+        consultation = services.appointment_to_consultation(appointment=appointment, by=request.user, client=on_file)
+        if on_file is not None:
+            messages.success(
+                request,
+                _("The booking is now a consultation record on the client file %(reference)s. Complete it below.")
+                % {"reference": on_file.reference},
+            )
+        else:
+            messages.success(request, _("The booking is now a consultation record. Complete it below."))
+        return redirect("consultations_staff:edit", pk=consultation.pk)
+    return render(
+        request, "consultations/staff/appointment_arrived.html", {"appointment": appointment, "client": client}
+    )
 
 
 @requires("consultations.change_rota")
