@@ -43,7 +43,8 @@ def test_an_article_shows_its_text_last_review_related_articles_share_links_and_
     assert "<strong>contributions</strong>" in text
     assert "<script>alert(1)" not in text
     assert "Last reviewed on" in text
-    assert 'hreflang="bg" href="/bg/info/a/health-insurance/"' in text
+    # Every language's alternate as an absolute URL (issue 11 item 11).
+    assert '<link rel="alternate" hreflang="bg" href="http://testserver/bg/info/a/health-insurance/">' in text
     assert "Bulgarian courses" in text
     for share in ("https://wa.me/?text=", "viber://forward?text=", "https://t.me/share/url?url=", "mailto:?subject="):
         assert share in text
