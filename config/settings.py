@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "integra.forum",
     "integra.violations",
     "integra.hotline",
+    "integra.events",
     "integra.api",
 ]
 

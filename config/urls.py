@@ -37,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("staff/", include("integra.violations.staff_urls")),
     path("", include("integra.hotline.urls")),
     path("staff/", include("integra.hotline.staff_urls")),
+    path("", include("integra.events.urls")),
+    path("staff/", include("integra.events.staff_urls")),
     prefix_default_language=True,
 )
 

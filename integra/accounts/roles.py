@@ -118,3 +118,19 @@ ROLE_PERMISSIONS[CONSULTANT] += _HOTLINE_WORK
 ROLE_PERMISSIONS[MEDIATOR] += _HOTLINE_WORK
 ROLE_PERMISSIONS[CENTRE_MANAGER] += [*_HOTLINE_WORK, "hotline.add_lineday", "hotline.view_hotline_figures"]
 ROLE_PERMISSIONS[COORDINATOR] += [*_HOTLINE_WORK, "hotline.add_lineday", "hotline.view_hotline_figures"]
+
+# Events (issue 15): centre managers and coordinators organise; the centre's staff and volunteers check
+# people in at the door and keep the door tally.
+_EVENT_DOOR = [
+    "events.view_event",
+    "events.view_registration",
+    "events.add_registration",
+    "events.change_registration",
+    "events.change_tallycount",
+]
+_EVENT_ORGANISER = [*_EVENT_DOOR, "events.add_event", "events.change_event"]
+ROLE_PERMISSIONS[CONSULTANT] += _EVENT_DOOR
+ROLE_PERMISSIONS[TRAINER] += _EVENT_DOOR
+ROLE_PERMISSIONS[MEDIATOR] += _EVENT_DOOR
+ROLE_PERMISSIONS[CENTRE_MANAGER] += _EVENT_ORGANISER
+ROLE_PERMISSIONS[COORDINATOR] += _EVENT_ORGANISER

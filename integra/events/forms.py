@@ -1,0 +1,269 @@
+"""Forms for events: the organisers' event form, the register form (public, at the door and the API),
+the check-in search, the door tally and the public calendar's filters. Rules live in services.py;
+a service's ValidationError is shown on these forms with core.forms.add_errors."""
+
+from datetime import datetime
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from integra.centres.models import Centre, Place
+from integra.clients.forms import CentreChoiceField
+from integra.core.forms import TOO_LONG, PhoneField, ServerCheckedLengths
+from integra.core.languages import SPOKEN_LANGUAGES, endonym
+from integra.events.models import Event
+from integra.events.services import TALLY_AGE_BANDS, TALLY_GENDERS
+from integra.topics.models import Topic
+
+LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
+TITLE_MAX_LENGTH = 200
+DESCRIPTION_MAX_LENGTH = 4000
+ADDRESS_MAX_LENGTH = 300
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return str(obj)
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time typed in Sofia time (the browser's datetime-local input, or "2026-12-03 18:00")."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S"])
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return super().prepare_value(value)
+
+
+def _text_direction(code: str) -> str:
+    return "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
+
+
+class EventForm(ServerCheckedLengths, forms.ModelForm):
+    """An event, its title and description in each interface language (at least one title)."""
+
+    centre = CentreChoiceField(label=_("Organising centre"), queryset=Centre.objects.none(), empty_label=None)
+    place = NamedChoiceField(
+        label=_("Held at"),
+        queryset=Place.objects.all(),
+        required=False,
+        empty_label=_("The centre itself"),
+        help_text=_("Choose an outreach town when the event is not held at the centre, and give the address below."),
+    )
+    start = LocalDateTimeField(label=_("Starts"))
+    end = LocalDateTimeField(label=_("Ends"))
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken there"), choices=LANGUAGE_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
+    topics = NamedMultipleChoiceField(
+        label=_("Topics"), queryset=Topic.objects.active(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    class Meta:
+        model = Event
+        fields = ["kind", "centre", "place", "start", "end", "languages", "interpretation", "capacity"]
+        fields += ["registration", "topics", "is_public"]
+        widgets = {"kind": forms.RadioSelect, "registration": forms.RadioSelect}
+        labels = {"interpretation": _("Interpretation offered"), "is_public": _("Public (shown in the calendar)")}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = Centre.objects.editable_by(user).filter(is_active=True)
+        instance = self.instance
+        for position, (code, _name) in enumerate(settings.LANGUAGES):
+            attrs = {"lang": code, "dir": _text_direction(code)}
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Title – %(language)s") % {"language": endonym(code)},
+                required=False,
+                max_length=TITLE_MAX_LENGTH,
+                initial=(instance.title or {}).get(code, ""),
+                help_text=_("Leave a language empty to show another language there, with a notice.")
+                if position == 0
+                else "",
+                widget=forms.TextInput(attrs=attrs),
+            )
+        for code, _name in settings.LANGUAGES:
+            self.fields[f"description_{code}"] = forms.CharField(
+                label=_("Description – %(language)s") % {"language": endonym(code)},
+                required=False,
+                max_length=DESCRIPTION_MAX_LENGTH,
+                initial=(instance.description or {}).get(code, ""),
+                widget=forms.Textarea(attrs={"rows": 3, **{"lang": code, "dir": _text_direction(code)}}),
+            )
+        for code, _name in settings.LANGUAGES:
+            self.fields[f"address_{code}"] = forms.CharField(
+                label=_("Address of the outreach place – %(language)s") % {"language": endonym(code)},
+                required=False,
+                max_length=ADDRESS_MAX_LENGTH,
+                initial=(instance.address or {}).get(code, ""),
+                widget=forms.TextInput(attrs={"lang": code, "dir": _text_direction(code)}),
+            )
+        if not instance.pk and user is not None:
+            first = self.fields["centre"].queryset.order_by("slug").first()
+            self.fields["centre"].initial = first.pk if first else None
+        for field in self.fields.values():  # the translated fields added here are checked on the server too
+            if isinstance(field, forms.CharField) and field.max_length is not None:
+                field.widget.attrs.pop("maxlength", None)
+                field.error_messages.setdefault("max_length", TOO_LONG)
+
+    def _translations(self, prefix: str) -> dict[str, str]:
+        return {
+            code: self.cleaned_data[f"{prefix}_{code}"].strip()
+            for code, _name in settings.LANGUAGES
+            if (self.cleaned_data.get(f"{prefix}_{code}") or "").strip()
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not self._translations("title"):
+            self.add_error(f"title_{settings.LANGUAGES[0][0]}", _("Give the event a title in at least one language."))
+        start, end = data.get("start"), data.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("The event ends before it starts. Check the start and the end."))
+        if data.get("place") and not self._translations("address"):
+            self.add_error(
+                f"address_{settings.LANGUAGES[0][0]}",
+                _("Give the address of the outreach place in one language at least."),
+            )
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "title": self._translations("title"),
+            "description": self._translations("description"),
+            "centre": data["centre"],
+            "place": data.get("place"),
+            "address": self._translations("address") if data.get("place") else {},
+            "start": data["start"],
+            "end": data["end"],
+            "languages": list(data["languages"]),
+            "interpretation": data["interpretation"],
+            "capacity": data.get("capacity"),
+            "registration": data["registration"],
+            "is_public": data["is_public"],
+            "topics": list(data.get("topics") or []),
+        }
+
+
+class RegistrationForm(ServerCheckedLengths, forms.Form):
+    """Register for an event without an account (also at the door and through the API)."""
+
+    name = forms.CharField(
+        label=_("Your name or initials"),
+        max_length=100,
+        help_text=_("Initials are enough, for example A. K."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    phone = PhoneField(
+        label=_("Phone"),
+        required=False,
+        region="BG",
+        help_text=_("For example +359 88 123 4567 or 088 123 4567. A phone or an e-mail address is enough."),
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=254)
+    adults = forms.IntegerField(label=_("Adults"), min_value=0, max_value=20, initial=1)
+    children = forms.IntegerField(label=_("Children"), min_value=0, max_value=20, initial=0)
+    language = forms.ChoiceField(label=_("Your language"), choices=LANGUAGE_CHOICES)
+    interpreter_needed = forms.BooleanField(label=_("I need an interpreter"), required=False)
+    key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
+    def __init__(self, *args, contact_required: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contact_required = contact_required
+
+    def clean(self):
+        data = super().clean()
+        if self.contact_required and not data.get("phone") and not data.get("email") and not self.has_error("phone"):
+            if not self.has_error("email"):
+                self.add_error("phone", _("Give a phone number or an e-mail address, so that we can reach you."))
+        adults, children = data.get("adults"), data.get("children")
+        if adults is not None and children is not None and adults + children < 1:
+            self.add_error("adults", _("Say how many people will come: at least one."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "name": data["name"],
+            "phone": str(data["phone"]) if data.get("phone") else "",
+            "email": data.get("email") or "",
+            "adults": data["adults"],
+            "children": data["children"],
+            "language": data["language"],
+            "interpreter_needed": data["interpreter_needed"],
+            "submission_key": data.get("key") or "",
+        }
+
+
+class DoorRegistrationForm(RegistrationForm):
+    """At the door: a name or initials and how many; no contact needed."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("contact_required", False)
+        kwargs.setdefault("prefix", "door")
+        super().__init__(*args, **kwargs)
+        self.fields["name"].label = _("Name or initials")
+        self.fields["language"].label = _("Language")
+        self.fields["interpreter_needed"].label = _("Needs an interpreter")
+        self.fields["phone"].help_text = ""
+
+
+class CheckInSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name or reference"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "autofocus": True}),
+    )
+
+
+class TallyForm(forms.Form):
+    gender = forms.ChoiceField(choices=[(g.value, g.label) for g in TALLY_GENDERS])
+    age_band = forms.ChoiceField(choices=[(b, b) for b in TALLY_AGE_BANDS], required=False)
+    delta = forms.TypedChoiceField(choices=[("1", "+1"), ("-1", "−1")], coerce=int)
+
+
+class CalendarFilterForm(forms.Form):
+    """The public calendar's filters (GET); anything unknown is ignored rather than refused."""
+
+    place = forms.ChoiceField(label=_("Place"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of event"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        centres = [(f"centre-{c.slug}", str(c)) for c in Centre.objects.active()]
+        places = [(f"place-{p.slug}", str(p)) for p in Place.objects.all()]
+        self.fields["place"].choices = [("", _("Every place")), *centres, *places]
+        self.fields["kind"].choices = [("", _("Every kind")), *Event.Kind.choices]
+        self.fields["language"].choices = [("", _("Every language")), *LANGUAGE_CHOICES]
+
+    def filter(self, events):
+        if not self.is_valid():
+            return events
+        place = self.cleaned_data.get("place") or ""
+        if place.startswith("centre-"):
+            events = events.filter(centre__slug=place.removeprefix("centre-"), place__isnull=True)
+        elif place.startswith("place-"):
+            events = events.filter(place__slug=place.removeprefix("place-"))
+        if self.cleaned_data.get("kind"):
+            events = events.filter(kind=self.cleaned_data["kind"])
+        if self.cleaned_data.get("language"):
+            # The JSON list's text holds '"ar"' (quotes included): portable across SQLite and PostgreSQL,
+            # where a JSON containment lookup is not available on SQLite.
+            events = events.filter(languages__icontains=f'"{self.cleaned_data["language"]}"')
+        return events

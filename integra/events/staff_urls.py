@@ -1,0 +1,15 @@
+from django.urls import path
+
+from integra.events import staff_views
+
+app_name = "events_staff"
+urlpatterns = [
+    path("events/", staff_views.event_list, name="list"),
+    path("events/new/", staff_views.event_create, name="create"),
+    path("events/<int:pk>/", staff_views.event_detail, name="detail"),
+    path("events/<int:pk>/edit/", staff_views.event_edit, name="edit"),
+    path("events/<int:pk>/check-in/", staff_views.check_in, name="check_in"),
+    path("events/<int:pk>/check-in/door/", staff_views.door_register, name="door"),
+    path("events/<int:pk>/check-in/<str:reference>/arrived/", staff_views.arrive, name="arrive"),
+    path("events/<int:pk>/tally/", staff_views.tally, name="tally"),
+]

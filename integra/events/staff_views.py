@@ -1,0 +1,168 @@
+"""Events in the back office: the organisers' list and event form, the event's page with its counts,
+check-in at the door on a phone (find, mark arrived, register at the door) and the door tally."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q, Sum
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from integra.clients.models import AgeBand
+from integra.core.forms import add_errors
+from integra.core.permissions import requires
+from integra.events import services
+from integra.events.forms import CheckInSearchForm, DoorRegistrationForm, EventForm, TallyForm
+from integra.events.models import Event, Registration
+from integra.events.services import TALLY_AGE_BANDS, TALLY_GENDERS
+
+LIST_LIMIT = 100
+
+
+@requires("events.view_event")
+def event_list(request):
+    now = timezone.now()
+    events = Event.objects.for_user(request.user).select_related("centre", "place")
+    upcoming = list(events.filter(end__gt=now).order_by("start", "pk")[:LIST_LIMIT])
+    past = list(events.filter(end__lte=now).order_by("-start", "-pk")[:20])
+    return render(request, "events/staff/event_list.html", {"upcoming": upcoming, "past": past})
+
+
+def _save(request, form, event=None):
+    data = form.service_kwargs()
+    try:
+        if event is None:
+            event = services.event_create(by=request.user, **data)
+        else:
+            event = services.event_update(event=event, by=request.user, **data)
+    except ValidationError as error:
+        add_errors(form, error)
+        return None
+    return event
+
+
+@requires("events.add_event")
+def event_create(request):
+    form = EventForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        event = _save(request, form)
+        if event is not None:
+            messages.success(request, _("The event was saved."))
+            return redirect("events_staff:detail", event.pk)
+    return render(request, "events/staff/event_form.html", {"form": form, "event": None})
+
+
+@requires("events.change_event")
+def event_edit(request, pk):
+    event = services.get_event_for_user(request.user, pk)
+    form = EventForm(request.POST or None, instance=event, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        if _save(request, form, services.get_event_for_user(request.user, pk)) is not None:
+            messages.success(request, _("The event was saved."))
+            return redirect("events_staff:detail", event.pk)
+    return render(request, "events/staff/event_form.html", {"form": form, "event": event})
+
+
+def _counts(event):
+    totals = event.registrations.aggregate(
+        registrations=Count("pk"),
+        people=Sum("adults") + Sum("children"),
+        arrived=Count("pk", filter=Q(arrived_at__isnull=False)),
+        arrived_people=Sum("adults", filter=Q(arrived_at__isnull=False))
+        + Sum("children", filter=Q(arrived_at__isnull=False)),
+        interpreters=Count("pk", filter=Q(interpreter_needed=True)),
+    )
+    table = services.tally_table(event)
+    return {
+        "registrations": totals["registrations"],
+        "people": totals["people"] or 0,
+        "arrived": totals["arrived"],
+        "arrived_people": totals["arrived_people"] or 0,
+        "interpreters": totals["interpreters"],
+        "walk_ins": sum(table.values()),
+    }
+
+
+@requires("events.view_event")
+def event_detail(request, pk):
+    event = services.get_event_for_user(request.user, pk)
+    return render(request, "events/staff/event_detail.html", {"event": event, "counts": _counts(event)})
+
+
+def _check_in_page(request, event, *, search=None, door=None, status=200):
+    search = search or CheckInSearchForm(request.GET or None)
+    found = None
+    if search.is_bound and search.is_valid():
+        found = list(Registration.objects.filter(event=event).matching(search.cleaned_data["q"])[:20])
+    door = door or DoorRegistrationForm(initial={"language": request.LANGUAGE_CODE, "adults": 1, "children": 0})
+    context = {"event": event, "search": search, "found": found, "door": door, "counts": _counts(event)}
+    return render(request, "events/staff/check_in.html", context, status=status)
+
+
+@requires("events.change_registration")
+def check_in(request, pk):
+    event = services.get_event_for_user(request.user, pk)
+    return _check_in_page(request, event)
+
+
+@require_POST
+@requires("events.change_registration")
+def arrive(request, pk, reference):
+    event = services.get_event_for_user(request.user, pk)
+    registration = Registration.objects.filter(event=event, reference__iexact=reference).first()
+    if registration is None:
+        messages.error(
+            request, _("No registration for this event has the reference %(reference)s.") % {"reference": reference}
+        )
+        return redirect("events_staff:check_in", event.pk)
+    if services.registration_arrive(registration=registration, by=request.user):
+        messages.success(request, _("Arrived: %(name)s (people: %(people)d).") % {
+            "name": registration.name, "people": registration.people
+        })  # fmt: skip
+    else:
+        messages.info(request, _("%(name)s was already marked arrived; counted once.") % {"name": registration.name})
+    return redirect("events_staff:check_in", event.pk)
+
+
+@require_POST
+@requires("events.add_registration", "events.change_registration")
+def door_register(request, pk):
+    event = services.get_event_for_user(request.user, pk)
+    form = DoorRegistrationForm(request.POST)
+    if form.is_valid():
+        try:
+            registration = services.registration_at_door(event=event, by=request.user, **form.service_kwargs())
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Registered and arrived: %(name)s (people: %(people)d).") % {
+                "name": registration.name, "people": registration.people
+            })  # fmt: skip
+            return redirect("events_staff:check_in", event.pk)
+    return _check_in_page(request, event, door=form, status=200)
+
+
+@requires("events.change_tallycount")
+def tally(request, pk):
+    event = services.get_event_for_user(request.user, pk)
+    status = 200
+    if request.method == "POST":
+        form = TallyForm(request.POST)
+        try:
+            if not form.is_valid():
+                raise ValidationError(_("Choose a sex and an age band from the list."))
+            services.tally_change(event=event, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            status = 200
+        else:
+            return redirect("events_staff:tally", event.pk)
+    table = services.tally_table(event)
+    rows = [
+        (band, label, [(gender, table[(gender, band)]) for gender in TALLY_GENDERS])
+        for band, label in ((b, AgeBand(b).label) for b in TALLY_AGE_BANDS)
+    ]
+    context = {"event": event, "rows": rows, "genders": TALLY_GENDERS, "total": sum(table.values())}
+    return render(request, "events/staff/tally.html", context, status=status)
