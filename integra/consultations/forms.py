@@ -136,6 +136,14 @@ class ConsultationFilterForm(forms.Form):
         )
 
 
+class LinkClientForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Client file reference"),
+        max_length=16,
+        help_text=_("The reference on the client file, e.g. C-ABC-234. Find it with the client search above."),
+    )
+
+
 class ReferralCreateForm(forms.ModelForm):
     class Meta:
         model = Referral

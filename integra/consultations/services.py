@@ -159,6 +159,39 @@ def consultation_update(*, consultation: Consultation, topics=None, **fields) ->
 
 
 @transaction.atomic
+def consultation_link_client(*, consultation: Consultation, reference: str, by: User) -> Consultation:
+    """Put a consultation recorded without a file (a walk-in) on an existing client file afterwards.
+
+    The file must be one the user may see (Client.objects.for_user), not erased, and its client must not
+    have withdrawn consent to keeping records; a consultation already on a file stays there. Demographics
+    the consultant left empty are taken from the file, as when recording on it. Raises ValidationError
+    keyed by "reference" so the form shows it next to the field."""
+    locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    if locked.client_id is not None:
+        raise ValidationError({"reference": _("This consultation is already on a client file.")})
+    client = (
+        Client.objects.for_user(by)
+        .filter(reference__iexact=(reference or "").strip(), erased_at__isnull=True)
+        .prefetch_related("consents")
+        .first()
+    )
+    if client is None:
+        raise ValidationError({"reference": _("No client file you can see has this reference.")})
+    if client.withdrew_consent("records"):
+        raise ValidationError(
+            {"reference": _("The client has withdrawn consent to keeping records: the consultation stays anonymous.")}
+        )
+    locked.client = client
+    locked.nationality = locked.nationality.code or client.nationality.code or ""
+    if locked.gender in ("", "undisclosed"):
+        locked.gender = client.gender
+    locked.age_band = locked.age_band or client.age_band
+    locked.save(update_fields=["client", "nationality", "gender", "age_band"])
+    consultation.refresh_from_db()
+    return consultation
+
+
+@transaction.atomic
 def referral_create(*, consultation: Consultation, institution, reason: str, sent_on: date | None = None) -> Referral:
     return Referral.objects.create(
         consultation=consultation, institution=institution, reason=reason, sent_on=sent_on or timezone.localdate()

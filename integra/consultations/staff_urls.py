@@ -8,6 +8,7 @@ urlpatterns = [
     path("consultations/new/", staff_views.consultation_create, name="create"),
     path("consultations/<int:pk>/", staff_views.consultation_detail, name="detail"),
     path("consultations/<int:pk>/edit/", staff_views.consultation_edit, name="edit"),
+    path("consultations/<int:pk>/client/", staff_views.consultation_link_client, name="link_client"),
     path("consultations/<int:pk>/referrals/new/", staff_views.referral_add, name="referral_add"),
     path("consultations/<int:pk>/follow-ups/new/", staff_views.follow_up_add, name="follow_up_add"),
     path("consultations/referrals/<int:pk>/", staff_views.referral_edit, name="referral"),

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,11 +13,13 @@ from integra.consultations.forms import (
     ConsultationFilterForm,
     ConsultationForm,
     FollowUpForm,
+    LinkClientForm,
     ReferralCreateForm,
     ReferralForm,
     RotaForm,
 )
 from integra.consultations.models import Appointment, Consultation, FollowUp, Referral, Rota
+from integra.core.forms import add_errors
 from integra.core.permissions import requires
 
 PAGE_SIZE = 25
@@ -87,7 +90,41 @@ def consultation_create(request):
 @requires("consultations.view_consultation")
 def consultation_detail(request, pk):
     consultation = services.get_consultation_for_user(request.user, pk)
-    return render(request, "consultations/staff/consultation_detail.html", {"consultation": consultation})
+    return _detail_page(request, consultation)
+
+
+def _detail_page(request, consultation, *, form=None, status=200):
+    if form is None and consultation.client_id is None and request.user.has_perm("consultations.change_consultation"):
+        form = LinkClientForm()
+    return render(
+        request,
+        "consultations/staff/consultation_detail.html",
+        {"consultation": consultation, "form": form},
+        status=status,
+    )
+
+
+@require_POST
+@requires("consultations.change_consultation", "clients.view_client")
+def consultation_link_client(request, pk):
+    """A walk-in recorded without a file is put on an existing client file afterwards (by its reference)."""
+    consultation = services.get_consultation_for_user(request.user, pk, log=False)
+    form = LinkClientForm(request.POST)
+    if form.is_valid():
+        try:
+            services.consultation_link_client(
+                consultation=consultation, reference=form.cleaned_data["reference"], by=request.user
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The consultation is now on the client file %(reference)s.")
+                % {"reference": consultation.client.reference},
+            )
+            return redirect("consultations_staff:detail", pk=consultation.pk)
+    return _detail_page(request, consultation, form=form, status=400)
 
 
 @requires("consultations.change_consultation")
