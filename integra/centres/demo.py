@@ -317,7 +317,9 @@ PLACES = [
 ]
 
 K = Institution.Kind
-SOFIA = {"en": "Sofia", "bg": "София"}
+# City names as each language writes them (the centres' own, above): never "Sofia" in Latin letters on an Arabic page.
+CITIES = {data["slug"]: data["city"] for data in CENTRES}
+SOFIA, PLOVDIV, BURGAS, KARDZHALI = (CITIES[slug] for slug in ("sofia", "plovdiv", "burgas", "kardzhali"))
 INSTITUTIONS = [
     (
         "nhif",
@@ -403,7 +405,7 @@ INSTITUTIONS = [
         "rue-plovdiv",
         K.EDUCATION,
         {"en": "Regional Education Office – Plovdiv", "bg": "Регионално управление на образованието – Пловдив"},
-        {"en": "Plovdiv", "bg": "Пловдив"},
+        PLOVDIV,
         {"en": "1 Stefan Stambolov Square, Plovdiv", "bg": "пл. „Стефан Стамболов“ 1, Пловдив"},
         "+35932630010",
         "https://ruoplovdiv.bg",
@@ -413,7 +415,7 @@ INSTITUTIONS = [
         "rue-burgas",
         K.EDUCATION,
         {"en": "Regional Education Office – Burgas", "bg": "Регионално управление на образованието – Бургас"},
-        {"en": "Burgas", "bg": "Бургас"},
+        BURGAS,
         {"en": "20 Aleksandrovska Street, Burgas", "bg": "ул. „Александровска“ 20, Бургас"},
         "+35956805000",
         "https://ruobs.bg",
@@ -433,7 +435,7 @@ INSTITUTIONS = [
         "hospital-burgas",
         K.HEALTHCARE,
         {"en": "University Hospital Burgas", "bg": "УМБАЛ Бургас"},
-        {"en": "Burgas", "bg": "Бургас"},
+        BURGAS,
         {"en": "73 Stefan Stambolov Blvd, Burgas", "bg": "бул. „Стефан Стамболов“ 73, Бургас"},
         "+35956896000",
         "",
@@ -443,7 +445,7 @@ INSTITUTIONS = [
         "hospital-kardzhali",
         K.HEALTHCARE,
         {"en": "Kardzhali Multi-profile Hospital", "bg": "МБАЛ „Д-р Атанас Дафовски“ – Кърджали"},
-        {"en": "Kardzhali", "bg": "Кърджали"},
+        KARDZHALI,
         {"en": "2 Belomorska Street, Kardzhali", "bg": "ул. „Беломорска“ 2, Кърджали"},
         "+35936160300",
         "",

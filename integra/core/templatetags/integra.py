@@ -1,9 +1,10 @@
 from django import forms, template
 from django.conf import settings
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html
 
 from integra.core import dates
-from integra.core.i18n import pick
+from integra.core.i18n import direction, in_page_language, pick, pick_with_language
 from integra.core.languages import endonym as _endonym
 
 register = template.Library()
@@ -15,6 +16,40 @@ _CODES = {code for code, _name in settings.LANGUAGES}
 def tr(translations):
     """{{ centre.name|tr }}: the text in the visitor's language, with fallback."""
     return pick(translations)
+
+
+@register.filter
+def tr_marked(translations):
+    """{{ institution.name|tr_marked }}: as |tr, in a <span lang dir> when the text is not in the page's language
+    (an English name on an Arabic page). For element content only; in attributes and titles use |tr."""
+    text, language = pick_with_language(translations)
+    return in_language(text, language)
+
+
+@register.filter
+def in_language(text, language):
+    """{{ question.title|in_language:question.language }}: the text, in a <span lang dir> when its language is not
+    the page's (a Russian question on a Bulgarian page)."""
+    if text in (None, ""):
+        return ""
+    if in_page_language(language):
+        return conditional_escape(text)
+    return format_html('<span lang="{}" dir="{}">{}</span>', language, direction(language), text)
+
+
+@register.filter
+def lang_attrs(language):
+    """<p{{ question.language|lang_attrs }}>: ` lang=".." dir=".."` when the language is not the page's, else ""."""
+    if in_page_language(language):
+        return ""
+    return format_html(' lang="{}" dir="{}"', language, direction(language))
+
+
+@register.filter
+def tr_lang_attrs(translations):
+    """<dd{{ centre.address|tr_lang_attrs }}>{{ centre.address|tr }}</dd>: the lang and dir of what |tr picks,
+    when it is not the page's language (for content |tr_marked cannot wrap, e.g. with |linebreaksbr)."""
+    return lang_attrs(pick_with_language(translations)[1])
 
 
 @register.filter
