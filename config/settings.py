@@ -346,6 +346,13 @@ VIOLATIONS_RATE_LIMITS = {
 # --- Questions and answers (issue 5) ------------------------------------------------------
 # Target time to a first answer, in working days (Monday to Friday); missed targets are highlighted.
 FORUM_ANSWER_TARGET_WORKING_DAYS = env_int("FORUM_ANSWER_TARGET_WORKING_DAYS", 2)
+# --- Who runs the service (issue 11, item 10): shown on the privacy notice and "who runs this service" ---
+# The organisation responsible for the personal data (the controller), its postal address and its e-mail
+# for data requests. Empty: the pages send people to the centres and the hotline instead.
+SERVICE_OPERATOR_NAME = env_str("SERVICE_OPERATOR_NAME", "")
+SERVICE_OPERATOR_ADDRESS = env_str("SERVICE_OPERATOR_ADDRESS", "")
+SERVICE_OPERATOR_EMAIL = env_str("SERVICE_OPERATOR_EMAIL", "")
+
 # Rate limits per client address, counted in the cache under a keyed hash: (count, seconds).
 FORUM_RATE_LIMITS = {
     "ask": (env_int("FORUM_ASK_LIMIT", 5), 3600),  # questions sent per hour

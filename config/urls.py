@@ -21,6 +21,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", centres_views.home, name="home"),
+    path("", include("integra.core.urls")),  # privacy notice, accessibility statement, who runs the service
     path("", include("integra.centres.urls")),
     path("accounts/", include("integra.accounts.urls")),
     path("staff/", include("integra.accounts.staff_urls")),
