@@ -1,6 +1,8 @@
 """Back-office pages: triage for rights officers (only them), reports taken on someone's behalf,
 and content-free statistics."""
 
+import json
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -14,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from integra.accounts import roles
 from integra.core.audit import log_read
+from integra.core.crypto import DecryptionError, decrypt, encrypt
 from integra.core.permissions import requires, requires_role
 from integra.core.wizard import Step
 from integra.violations import crypto, forms, ratelimit, services, unlock
@@ -108,7 +111,24 @@ def report_detail(request, reference):
     if key is None:
         return render(request, "violations/staff/not_shared.html", {"report": report}, status=403)
     log_read(report)
-    return _detail_page(request, report, key)
+    return _detail_page(request, report, key, message=_typed_message(request, report))
+
+
+def _typed_key(report) -> str:
+    return f"violations:typed-message:{report.pk}"
+
+
+def _typed_message(request, report):
+    """The message form sent with errors just before (bound again, so it shows its errors), once; else None."""
+    token = request.session.pop(_typed_key(report), None)
+    if not token:
+        return None
+    try:
+        form = forms.OfficerMessageForm(json.loads(decrypt(token)))
+    except (DecryptionError, ValueError):
+        return None
+    form.is_valid()
+    return form
 
 
 def _detail_page(request, report, key, triage=None, message=None, status=200):
@@ -150,8 +170,12 @@ def report_message(request, reference):
         return redirect("violations_staff:detail", reference)
     form = forms.OfficerMessageForm(request.POST)
     if not form.is_valid():
-        log_read(report)
-        return _detail_page(request, report, key, message=form)
+        # Post/redirect/get here too: a reload must not send the form again. What was typed waits in the
+        # session, encrypted like the report itself, and comes back with its errors on the report's page.
+        request.session[_typed_key(report)] = encrypt(
+            json.dumps({k: request.POST.get(k, "") for k in ("kind", "text")})
+        )
+        return redirect("violations_staff:detail", reference)
     services.message_add(
         report=report, key=key, kind=form.cleaned_data["kind"], text=form.cleaned_data["text"], author=request.user
     )
