@@ -20,6 +20,10 @@ def empty_cache():
     """Rate limits, login delays and cached pages live in the cache: no test sees another's."""
     from django.core.cache import cache
 
+    from integra.core.pagecache import memory
+
     cache.clear()
+    memory.clear()
     yield
     cache.clear()
+    memory.clear()

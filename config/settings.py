@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "integra.core.nocache.StaffNoStoreMiddleware",  # Cache-Control: no-store on staff pages and API
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "integra.core.pagecache.PublicPageCacheMiddleware",  # a cached public page skips everything below
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,6 +136,23 @@ elif CACHE_URL.startswith("db://"):
     }
 else:
     raise ImproperlyConfigured(f"CACHE_URL must start with redis://, locmem:// or db://, not {CACHE_URL!r}.")
+
+# Whole public pages for visitors without a session (integra/core/pagecache.py): served from process
+# memory with the shared cache behind it, invalidated by a content version that every save of the models
+# below bumps; every process sees a change within PAGE_CACHE_VERSION_SECONDS. 0 seconds turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
+PAGE_CACHE_VERSION_SECONDS = env_int("PAGE_CACHE_VERSION_SECONDS", 1)
+PAGE_CACHE_MAX_ENTRIES = env_int("PAGE_CACHE_MAX_ENTRIES", 2000)
+PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 64 * 1024 * 1024)
+PAGE_CACHE_MODELS = [
+    "topics.Topic",
+    "centres.Service", "centres.Centre", "centres.OpeningHours", "centres.Hotline", "centres.Place",
+    "centres.Institution",
+    "knowledge.Article", "knowledge.ArticleTranslation", "knowledge.SearchDocument",
+    "forum.Question", "forum.Answer",
+    "hotline.LineHours", "hotline.LineDay",
+    "consultations.Rota", "consultations.ClosedDay",
+]  # fmt: skip
 
 # --- Background tasks (Django's tasks API, database backend) ---------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -350,6 +368,9 @@ FORUM_ANSWER_TARGET_WORKING_DAYS = env_int("FORUM_ANSWER_TARGET_WORKING_DAYS", 2
 # The organisation responsible for the personal data (the controller), its postal address and its e-mail
 # for data requests. Empty: the pages send people to the centres and the hotline instead.
 SERVICE_OPERATOR_NAME = env_str("SERVICE_OPERATOR_NAME", "")
+# Anonymous article feedback ("was this page useful?") per client address: (count, seconds).
+KNOWLEDGE_RATE_LIMITS = {"feedback": (env_int("KNOWLEDGE_FEEDBACK_LIMIT", 20), 3600)}
+
 SERVICE_OPERATOR_ADDRESS = env_str("SERVICE_OPERATOR_ADDRESS", "")
 SERVICE_OPERATOR_EMAIL = env_str("SERVICE_OPERATOR_EMAIL", "")
 

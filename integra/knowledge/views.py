@@ -6,10 +6,12 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, override
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from integra.core.permissions import public
-from integra.knowledge import services
+from integra.knowledge import ratelimit, services
 from integra.knowledge.forms import FeedbackForm, SearchForm
 from integra.knowledge.models import Article
 from integra.knowledge.search import search
@@ -105,6 +107,7 @@ def article_print(request, slug):
 
 
 @public
+@csrf_exempt  # anonymous "was this useful?", rate-limited per address: see the note in article.html
 @require_POST
 def article_feedback(request, slug):
     article = _article_or_none(slug)
@@ -113,6 +116,9 @@ def article_feedback(request, slug):
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         return render(request, "knowledge/article.html", _article_context(request, article, form), status=400)
+    if not ratelimit.allow(request, "feedback"):
+        form.add_error(None, _("Too many answers were sent from your connection. Please try again in an hour."))
+        return render(request, "knowledge/article.html", _article_context(request, article, form), status=429)
     services.feedback_record(
         article=article,
         language=_language(),

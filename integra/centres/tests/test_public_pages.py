@@ -68,7 +68,8 @@ def test_an_unknown_centre_is_a_404_page_in_the_visitors_language(client, refere
         assert translation.gettext("Page not found") in body
 
 
-def test_the_centre_list_costs_the_same_queries_whatever_the_number_of_centres(client, reference_data):
+def test_the_centre_list_costs_the_same_queries_whatever_the_number_of_centres(client, reference_data, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the uncached path: what the view itself costs
     client.get("/en/centres/")  # warm the hotline cache
     with CaptureQueriesContext(connection) as four:
         client.get("/en/centres/")
@@ -108,7 +109,8 @@ def test_an_invalid_filter_is_explained_in_the_visitors_language(client, referen
     assert 'class="error-summary"' in body
 
 
-def test_the_directory_paginates_with_a_constant_number_of_queries(client, reference_data):
+def test_the_directory_paginates_with_a_constant_number_of_queries(client, reference_data, settings):
+    settings.PAGE_CACHE_SECONDS = 0  # the uncached path: what the view itself costs
     client.get("/en/institutions/")
     with CaptureQueriesContext(connection) as few:
         client.get("/en/institutions/")

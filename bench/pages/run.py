@@ -1,0 +1,132 @@
+"""Public page throughput against a bare Django view (issue 16), cached and uncached, in one run.
+
+    .venv/bin/python bench/pages/run.py [--rounds 3] [--seconds 4] [--connections 16]
+
+Starts three gunicorn servers on 127.0.0.1 (two sync workers each, DEBUG off, demo data on a bench
+SQLite file, a Redis cache): the bare baseline (bench/pages/bare_settings.py: no app, no middleware),
+Integra with the page cache, and Integra with PAGE_CACHE_SECONDS=0 (the uncached path). Each round runs
+wrk on the bare view, then on every page of both Integra servers; the ratio of a page is its requests per
+second over the bare view's in the same round, and the table shows the median ratio over the rounds.
+Only one server is under load at a time; everything is stopped at the end.
+"""
+
+import argparse
+import base64
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = [
+    ("home", "/en/"),
+    ("article", "/en/info/a/health-insurance/"),
+    ("topic", "/en/info/healthcare/"),
+    ("questions", "/en/questions/"),
+    ("question", None),  # the first published question, found at start-up
+    ("centres", "/en/centres/"),
+    ("centre", "/en/centres/sofia/"),
+    ("article (Arabic)", "/ar/info/a/health-insurance/"),
+]
+ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "bench-only-secret-key-0123456789-0123456789-0123456789",
+    "FIELD_ENCRYPTION_KEY": base64.b64encode(b"bench-only-field-key-32-bytes-00").decode(),
+    "ALLOWED_HOSTS": "127.0.0.1",
+    "SECURE_SSL_REDIRECT": "0",
+    "SESSION_COOKIE_SECURE": "0",
+    "CSRF_COOKIE_SECURE": "0",
+    "STATIC_MANIFEST": "0",
+    "LOG_LEVEL": "WARNING",
+    "CACHE_URL": "redis://127.0.0.1:6379/7",
+    "DATABASE_URL": f"sqlite:///{ROOT}/var/bench-pages.sqlite3",
+    "PYTHONPATH": str(ROOT),
+}
+
+
+def server(port: int, env: dict, settings: str = "config.settings") -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2",
+         "--log-level", "warning"],
+        cwd=ROOT, env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": settings},
+    )  # fmt: skip
+
+
+def wait(url: str) -> None:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer")
+
+
+def wrk(url: str, seconds: int, connections: int) -> float:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", url], capture_output=True, text=True, check=True
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise SystemExit(f"{url}: {errors.group(1)} error answers\n{out}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=4)
+    parser.add_argument("--connections", type=int, default=16)
+    args = parser.parse_args()
+    (ROOT / "var").mkdir(exist_ok=True)
+    env = {**os.environ, **ENV}
+    Path(ENV["DATABASE_URL"].removeprefix("sqlite:///")).unlink(missing_ok=True)
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([sys.executable, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["redis-cli", "-n", "7", "flushdb"], check=True, stdout=subprocess.DEVNULL)
+    question = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c",
+         "from integra.forum.models import Question; print(Question.objects.published().order_by('pk').first().pk)"],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    pages = [(name, path or f"/en/questions/{question}/") for name, path in PAGES]
+    servers = [
+        server(8771, {}, "bench.pages.bare_settings"),
+        server(8772, ENV),
+        server(8773, {**ENV, "PAGE_CACHE_SECONDS": "0"}),
+    ]
+    try:
+        wait("http://127.0.0.1:8771/bare")
+        for port in (8772, 8773):
+            wait(f"http://127.0.0.1:{port}/healthz")
+            for _name, path in pages:  # warm up: templates, the page cache, the process
+                urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10).read()
+        ratios: dict[tuple[str, str], list[float]] = {}
+        bares = []
+        for _round in range(args.rounds):
+            bare = wrk("http://127.0.0.1:8771/bare", args.seconds, args.connections)
+            bares.append(bare)
+            for mode, port in (("cached", 8772), ("uncached", 8773)):
+                for name, path in pages:
+                    rps = wrk(f"http://127.0.0.1:{port}{path}", args.seconds, args.connections)
+                    ratios.setdefault((name, mode), []).append(rps / bare)
+    finally:
+        for process in servers:
+            process.terminate()
+        for process in servers:
+            process.wait(timeout=30)
+    print(f"bare view (no app, no middleware): median {statistics.median(bares):.0f} req/s over {args.rounds} rounds")
+    print("| page | cached (× bare) | uncached (× bare) |")
+    print("|---|---|---|")
+    for name, _path in pages:
+        cached = statistics.median(ratios[(name, "cached")])
+        uncached = statistics.median(ratios[(name, "uncached")])
+        print(f"| {name} | {cached:.2f} | {uncached:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
