@@ -6,6 +6,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from integra.api import appointments, centres, clients, consultations, forum, knowledge, me, topics, violations
 from integra.api.permissions import ANY_STAFF, PUBLIC, declaration
+from integra.events import api as events_api
 from integra.hotline import api as hotline_api
 
 
@@ -67,3 +68,4 @@ api.add_router("/knowledge", knowledge.router)
 api.add_router("/forum", forum.router)
 api.add_router("/violations", violations.router)
 api.add_router("/hotline", hotline_api.router)
+api.add_router("/events", events_api.router)
