@@ -152,6 +152,7 @@ PAGE_CACHE_MODELS = [
     "forum.Question", "forum.Answer",
     "hotline.LineHours", "hotline.LineDay",
     "consultations.Rota", "consultations.ClosedDay",
+    "events.Event", "events.Registration",  # a registration can fill an event: its page changes
 ]  # fmt: skip
 
 # --- Background tasks (Django's tasks API, database backend) ---------------
