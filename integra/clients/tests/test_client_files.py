@@ -221,3 +221,23 @@ def test_the_client_list_makes_the_same_number_of_queries_whatever_its_length(cl
         page = client.get("/en/staff/clients/")
     assert len(page.context["page"].object_list) == 25
     assert len(many) == len(one)
+
+
+def test_an_empty_client_file_is_refused_with_what_a_file_needs(client, staff):
+    """Issue 11, item 18: the centre alone (and the default "not said" gender) makes no file."""
+    signed_in(client, staff["consultant.sofia"])
+    sofia = Centre.objects.get(slug="sofia").pk
+    page = client.post(
+        "/en/staff/clients/new/",
+        {"centre": sofia, "gender": "undisclosed", "residence_status": "unknown", "languages": ["ar"]},
+    )
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert 'class="error-summary"' in body
+    assert "An empty client file cannot be saved. Give at least a name, a phone number or an e-mail address" in body
+    assert not Client.objects.exists()
+    # Someone to count is enough for a file without identity.
+    assert client.post(
+        "/en/staff/clients/new/",
+        {"centre": sofia, "gender": "undisclosed", "residence_status": "unknown", "year_of_birth": "1990"},
+    )["Location"].startswith("/en/staff/clients/C-")
