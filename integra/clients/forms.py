@@ -41,6 +41,25 @@ class ClientForm(forms.ModelForm):
             raise forms.ValidationError(_("Enter a year between 1900 and this year."))
         return year
 
+    # What makes a file a file: someone to recognise (a name, a phone, an e-mail) or, for a file without
+    # identity, someone to count (nationality, gender, year of birth). Languages or a residence status alone do not.
+    RECOGNISED_BY = ("name", "phone", "email", "nationality", "year_of_birth")
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        gender = data.get("gender")
+        if not any(data.get(field) for field in self.RECOGNISED_BY) and gender in (None, "", Gender.UNDISCLOSED):
+            raise forms.ValidationError(
+                _(
+                    "An empty client file cannot be saved. Give at least a name, a phone number or an e-mail "
+                    "address, or, for a file without identity, the nationality, gender or year of birth."
+                ),
+                code="empty",
+            )
+        return data
+
 
 class ConsentForm(forms.ModelForm):
     class Meta:
@@ -80,25 +99,6 @@ class ClientSearchForm(forms.Form):
 class DataSubjectExportForm(forms.Form):
     format = forms.ChoiceField(
         label=_("Format"),
-    # What makes a file a file: someone to recognise (a name, a phone, an e-mail) or, for a file without
-    # identity, someone to count (nationality, gender, year of birth). Languages or a residence status alone do not.
-    RECOGNISED_BY = ("name", "phone", "email", "nationality", "year_of_birth")
-
-    def clean(self):
-        data = super().clean()
-        if self.errors:
-            return data
-        gender = data.get("gender")
-        if not any(data.get(field) for field in self.RECOGNISED_BY) and gender in (None, "", Gender.UNDISCLOSED):
-            raise forms.ValidationError(
-                _(
-                    "An empty client file cannot be saved. Give at least a name, a phone number or an e-mail "
-                    "address, or, for a file without identity, the nationality, gender or year of birth."
-                ),
-                code="empty",
-            )
-        return data
-
         choices=[("pdf", _("PDF, to print or send to the client")), ("json", _("JSON, machine-readable"))],
         widget=forms.RadioSelect,
         error_messages={
