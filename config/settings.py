@@ -347,6 +347,13 @@ BOOKING_MAX_ACTIVE_PER_CONTACT = env_int("BOOKING_MAX_ACTIVE_PER_CONTACT", 2)
 # A booking's confirmation link works until this many days after the appointment.
 BOOKING_LINK_DAYS_AFTER = env_int("BOOKING_LINK_DAYS_AFTER", 7)
 
+# --- Who runs the service (issue 11, item 10): shown on the privacy notice and "who runs this service" ---
+# The organisation responsible for the personal data (the controller), its postal address and its e-mail
+# for data requests. Empty: the pages send people to the centres and the hotline instead.
+SERVICE_OPERATOR_NAME = env_str("SERVICE_OPERATOR_NAME", "")
+SERVICE_OPERATOR_ADDRESS = env_str("SERVICE_OPERATOR_ADDRESS", "")
+SERVICE_OPERATOR_EMAIL = env_str("SERVICE_OPERATOR_EMAIL", "")
+
 # --- Violation reports (issue 6) --------------------------------------------------------
 # Closed reports and their files are deleted this many days after closing.
 VIOLATIONS_RETENTION_DAYS = env_int("VIOLATIONS_RETENTION_DAYS", 90)
@@ -362,19 +369,12 @@ VIOLATIONS_RATE_LIMITS = {
     "unlock": (env_int("VIOLATIONS_UNLOCK_LIMIT", 5), 900),  # an officer's password attempts, per account
 }
 
-# --- Questions and answers (issue 5) ------------------------------------------------------
-# Target time to a first answer, in working days (Monday to Friday); missed targets are highlighted.
-FORUM_ANSWER_TARGET_WORKING_DAYS = env_int("FORUM_ANSWER_TARGET_WORKING_DAYS", 2)
-# --- Who runs the service (issue 11, item 10): shown on the privacy notice and "who runs this service" ---
-# The organisation responsible for the personal data (the controller), its postal address and its e-mail
-# for data requests. Empty: the pages send people to the centres and the hotline instead.
-SERVICE_OPERATOR_NAME = env_str("SERVICE_OPERATOR_NAME", "")
 # Anonymous article feedback ("was this page useful?") per client address: (count, seconds).
 KNOWLEDGE_RATE_LIMITS = {"feedback": (env_int("KNOWLEDGE_FEEDBACK_LIMIT", 20), 3600)}
 
-SERVICE_OPERATOR_ADDRESS = env_str("SERVICE_OPERATOR_ADDRESS", "")
-SERVICE_OPERATOR_EMAIL = env_str("SERVICE_OPERATOR_EMAIL", "")
-
+# --- Questions and answers (issue 5) ------------------------------------------------------
+# Target time to a first answer, in working days (Monday to Friday); missed targets are highlighted.
+FORUM_ANSWER_TARGET_WORKING_DAYS = env_int("FORUM_ANSWER_TARGET_WORKING_DAYS", 2)
 # Rate limits per client address, counted in the cache under a keyed hash: (count, seconds).
 FORUM_RATE_LIMITS = {
     "ask": (env_int("FORUM_ASK_LIMIT", 5), 3600),  # questions sent per hour
