@@ -43,12 +43,6 @@ class EventQuerySet(models.QuerySet):
     def with_details(self):
         return self.select_related("centre", "place").prefetch_related("topics")
 
-    def with_counts(self):
-        """Registered people (adults and children of registrations), and how many of them arrived."""
-        return self.annotate(
-            registered_people=Coalesce(Sum(F("registrations__adults") + F("registrations__children")), 0),
-        )
-
 
 class Event(models.Model):
     class Kind(models.TextChoices):

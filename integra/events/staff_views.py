@@ -90,14 +90,14 @@ def event_detail(request, pk):
     return render(request, "events/staff/event_detail.html", {"event": event, "counts": _counts(event)})
 
 
-def _check_in_page(request, event, *, search=None, door=None, status=200):
+def _check_in_page(request, event, *, search=None, door=None):
     search = search or CheckInSearchForm(request.GET or None)
     found = None
     if search.is_bound and search.is_valid():
         found = list(Registration.objects.filter(event=event).matching(search.cleaned_data["q"])[:20])
     door = door or DoorRegistrationForm(initial={"language": request.LANGUAGE_CODE, "adults": 1, "children": 0})
     context = {"event": event, "search": search, "found": found, "door": door, "counts": _counts(event)}
-    return render(request, "events/staff/check_in.html", context, status=status)
+    return render(request, "events/staff/check_in.html", context)
 
 
 @requires("events.change_registration")
@@ -140,13 +140,12 @@ def door_register(request, pk):
                 "name": registration.name, "people": registration.people
             })  # fmt: skip
             return redirect("events_staff:check_in", event.pk)
-    return _check_in_page(request, event, door=form, status=200)
+    return _check_in_page(request, event, door=form)
 
 
 @requires("events.change_tallycount")
 def tally(request, pk):
     event = services.get_event_for_user(request.user, pk)
-    status = 200
     if request.method == "POST":
         form = TallyForm(request.POST)
         try:
@@ -156,7 +155,6 @@ def tally(request, pk):
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
-            status = 200
         else:
             return redirect("events_staff:tally", event.pk)
     table = services.tally_table(event)
@@ -165,4 +163,4 @@ def tally(request, pk):
         for band, label in ((b, AgeBand(b).label) for b in TALLY_AGE_BANDS)
     ]
     context = {"event": event, "rows": rows, "genders": TALLY_GENDERS, "total": sum(table.values())}
-    return render(request, "events/staff/tally.html", context, status=status)
+    return render(request, "events/staff/tally.html", context)

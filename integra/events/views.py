@@ -49,7 +49,7 @@ def calendar(request):
     return render(request, "events/public/calendar.html", context)
 
 
-def _event_page(request, event, form=None, status=200):
+def _event_page(request, event, form=None):
     now = timezone.now()
     language = get_language()
     if form is None and event.takes_registrations:
@@ -66,7 +66,7 @@ def _event_page(request, event, form=None, status=200):
         "title_missing": event.title_missing(language),
         "description_missing": bool(event.description) and not event.description.get(language),
     }
-    return render(request, "events/public/event.html", context, status=status)
+    return render(request, "events/public/event.html", context)
 
 
 @public
@@ -84,7 +84,7 @@ def event_page(request, pk):
             add_errors(form, error)
         else:
             return redirect("events:registered", confirmation_token(registration))
-    return _event_page(request, event, form=form, status=200)
+    return _event_page(request, event, form=form)
 
 
 @public
