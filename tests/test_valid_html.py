@@ -42,6 +42,10 @@ AFTER_SENDING = {"book/confirmation/", "questions/private/"}
 # A representative back-office day: (user, URL name, its arguments).
 STAFF_PAGES = [
     ("consultant.sofia", "staff:dashboard", ()),
+    ("consultant.sofia", "staff:today", ()),  # the landing page: bookings, follow-ups, questions, call-backs
+    ("coordinator", "consultations_staff:appointments", ()),  # with the centre select
+    ("coordinator", "hotline_staff:call_backs", ()),
+    ("coordinator", "forum_staff:referred", ()),
     ("consultant.sofia", "consultations_staff:list", ()),
     ("consultant.sofia", "consultations_staff:create", ()),
     ("consultant.sofia", "consultations_staff:follow_ups", ()),

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from integra.centres.forms import add_centre_filter, chosen_centre
 from integra.centres.models import Centre
 from integra.clients.models import Client, Consent, Gender
 from integra.core.languages import SPOKEN_LANGUAGES
@@ -10,6 +11,44 @@ from integra.core.languages import SPOKEN_LANGUAGES
 class CentreChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return str(obj)
+
+
+# What each field is for and what the client is told (issue 11 item 16).
+CLIENT_HELP = {
+    "centre": _("The centre that keeps the file. Another centre sees it only if it is shared."),
+    "name": _("Optional. The file is known by its reference; leave the name out if it is not needed."),
+    "phone": _(
+        "Optional, with the country code, e.g. +359 88 123 4567. Used to call the client back and to find this "
+        "file when they book; ask first whether they agree to be contacted."
+    ),
+    "email": _("Optional. Only if the client wants to be contacted by e-mail."),
+    "nationality": _("Optional. Counted in the figures without the name."),
+    "gender": _('Optional. "Not said" is fine.'),
+    "year_of_birth": _("Optional. Only the year: the figures use age bands."),
+    "languages": _("The languages the client is at ease in, to plan an interpreter."),
+    "residence_status": _(
+        "As the client describes it, only if it matters for the advice. It is not passed to any institution "
+        "without the client's consent."
+    ),
+}
+CONSENT_HELP = {
+    "purpose": _(
+        "What the client agrees to: one consent per purpose. Explain each one in the client's language before "
+        "they agree."
+    ),
+    "version": _("The version of the consent text shown to the client, e.g. 2026-01."),
+    "given_on": _("The day the client agreed. It cannot be in the future."),
+    "method": _(
+        "How the client agreed; keep a signed paper in the centre's file. Tell the client they can withdraw "
+        "their consent at any time."
+    ),
+}
+
+
+def add_help(form: forms.BaseForm, texts: dict) -> None:
+    for name, text in texts.items():
+        if name in form.fields:
+            form.fields[name].help_text = text
 
 
 class ClientForm(forms.ModelForm):
@@ -24,7 +63,6 @@ class ClientForm(forms.ModelForm):
         model = Client
         fields = ["centre", "name", "phone", "email", "nationality", "gender", "year_of_birth", "languages"]
         fields += ["residence_status"]
-        help_texts = {"name": _("Optional. The file is known by its reference; leave the name out if not needed.")}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,6 +72,7 @@ class ClientForm(forms.ModelForm):
             self.fields["centre"] = CentreChoiceField(
                 label=_("Centre"), queryset=Centre.objects.for_user(user).filter(is_active=True), empty_label=None
             )
+        add_help(self, CLIENT_HELP)
 
     def clean_year_of_birth(self):
         year = self.cleaned_data.get("year_of_birth")
@@ -70,6 +109,10 @@ class ConsentForm(forms.ModelForm):
             "method": forms.RadioSelect,
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_help(self, CONSENT_HELP)
+
     def clean_given_on(self):
         given_on = self.cleaned_data["given_on"]
         if given_on > timezone.localdate():
@@ -94,6 +137,20 @@ class ShareForm(forms.Form):
 
 class ClientSearchForm(forms.Form):
     q = forms.CharField(label=_("Reference, name or phone"), required=False, max_length=100)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            add_centre_filter(self, user)
+
+    def filter(self, queryset):
+        """The files matching the search (and the centre chosen by a coordinator); all of them otherwise."""
+        if not self.is_valid():
+            return queryset
+        centre = chosen_centre(self)
+        if centre is not None:
+            queryset = queryset.filter(centre=centre)
+        return queryset.search(self.cleaned_data["q"])
 
 
 class DataSubjectExportForm(forms.Form):

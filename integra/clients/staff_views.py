@@ -27,10 +27,8 @@ def _may_see_history(user, client) -> bool:
 
 @requires("clients.view_client")
 def client_list(request):
-    form = ClientSearchForm(request.GET or None)
-    clients = Client.objects.for_user(request.user).filter(erased_at__isnull=True).select_related("centre")
-    if form.is_valid():
-        clients = clients.search(form.cleaned_data["q"])
+    form = ClientSearchForm(request.GET or None, user=request.user)
+    clients = form.filter(Client.objects.for_user(request.user).filter(erased_at__isnull=True).select_related("centre"))
     page = Paginator(clients.order_by("-created_at", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "clients/client_list.html", {"form": form, "page": page})
 

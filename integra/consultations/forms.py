@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integra.accounts.models import User
+from integra.centres.forms import add_centre_filter, chosen_centre
 from integra.centres.models import Centre, Institution
 from integra.clients.forms import CentreChoiceField
 from integra.clients.models import CASE_ROLES
@@ -21,6 +22,52 @@ LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
 class TopicsField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return str(obj)
+
+
+# What each field is for and what the client is told (issue 11 item 16): one sentence under each label.
+CONSULTATION_HELP = {
+    "centre": _("Where the consultation was held. Only this centre's staff (and coordinators) read the record."),
+    "held_on": _("The day of the consultation. It cannot be in the future."),
+    "channel": _("How you talked: in person, by phone, online, or on an outreach visit."),
+    "topics": _("Everything you talked about. The figures count topics, never names."),
+    "language": _("The language the consultation was held in, with or without an interpreter."),
+    "interpreting": _(
+        "Whether an interpreter or a cultural mediator took part. Tell the client that they keep what they hear "
+        "confidential."
+    ),
+    "interpreter_name": _("So that the centre can find the same interpreter again."),
+    "duration_minutes": _("Roughly how long, in minutes."),
+    "outcome": _("What the client leaves with. If someone has to act next, add a follow-up below."),
+    "notes": _(
+        "What a colleague needs to help the client next time. Encrypted and read only by the centre's staff; "
+        "the client may ask to see their data, so write it as you would say it to them."
+    ),
+    "gender": _('For the figures only. Ask only if the client is comfortable; "Not said" is fine.'),
+    "age_band": _("For the figures only, never to identify anyone."),
+    "referral_institution": _("If you send the client to an institution: tell them where it is and what to bring."),
+    "referral_reason": _("Why the client is referred and what they should ask for there."),
+    "follow_up_task": _(
+        'Something that must be done next, e.g. "call the client with the migration office\'s answer". '
+        "It appears on your Today page."
+    ),
+    "follow_up_due": _("When it must be done by. Tell the client when to expect to hear from the centre."),
+}
+REFERRAL_HELP = {
+    "institution": _("Where the client is sent. Give them the address and the opening hours."),
+    "reason": _(
+        "Why the client is referred and what they should ask for. Details go to the institution only if the "
+        "client agreed to it."
+    ),
+    "status": _("Update it when you learn what happened."),
+    "outcome": _("What the institution did or said, in a sentence or two."),
+}
+FOLLOW_UP_HELP = {"task": CONSULTATION_HELP["follow_up_task"], "due_on": CONSULTATION_HELP["follow_up_due"]}
+
+
+def add_help(form: forms.BaseForm, texts: dict) -> None:
+    for name, text in texts.items():
+        if name in form.fields:
+            form.fields[name].help_text = text
 
 
 class ConsultationForm(forms.ModelForm):
@@ -73,6 +120,7 @@ class ConsultationForm(forms.ModelForm):
                 del self.fields[name]
         else:
             self.fields["held_on"].initial = timezone.localdate()
+        add_help(self, CONSULTATION_HELP)
 
     def clean(self):
         data = super().clean()
@@ -122,11 +170,15 @@ class ConsultationFilterForm(forms.Form):
             colleagues = colleagues.filter(centres__in=user.centres.all())
         self.fields["consultant"].queryset = colleagues
         self.fields["consultant"].label_from_instance = lambda u: u.get_full_name() or u.username
+        add_centre_filter(self, user)
 
     def filter(self, queryset):
         if not self.is_valid():
             return queryset
         data = self.cleaned_data
+        centre = chosen_centre(self)
+        if centre is not None:
+            queryset = queryset.filter(centre=centre)
         return queryset.filtered(
             date_from=data["date_from"],
             date_to=data["date_to"],
@@ -150,12 +202,20 @@ class ReferralCreateForm(forms.ModelForm):
         fields = ["institution", "reason"]
         widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_help(self, REFERRAL_HELP)
+
 
 class FollowUpForm(forms.ModelForm):
     class Meta:
         model = FollowUp
         fields = ["task", "due_on"]
         widgets = {"due_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_help(self, FOLLOW_UP_HELP)
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
@@ -169,6 +229,10 @@ class ReferralForm(forms.ModelForm):
         model = Referral
         fields = ["status", "outcome"]
         widgets = {"status": forms.RadioSelect, "outcome": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_help(self, REFERRAL_HELP)
 
 
 class RotaForm(forms.ModelForm):

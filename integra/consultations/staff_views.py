@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from integra.centres.forms import CentreFilterForm
 from integra.centres.models import Centre
 from integra.clients.services import get_client_for_user
 from integra.consultations import services
@@ -183,9 +184,12 @@ def referral_edit(request, pk):
 
 @requires("consultations.view_consultation")
 def follow_ups_due(request):
-    follow_ups = FollowUp.objects.due_for(request.user)
+    centre_form = CentreFilterForm(request.GET, user=request.user)
+    follow_ups = centre_form.filter(FollowUp.objects.due_for(request.user), "consultation__centre")
     return render(
-        request, "consultations/staff/follow_ups.html", {"follow_ups": follow_ups, "today": timezone.localdate()}
+        request,
+        "consultations/staff/follow_ups.html",
+        {"follow_ups": follow_ups, "today": timezone.localdate(), "centre_form": centre_form},
     )
 
 
@@ -201,13 +205,18 @@ def follow_up_done(request, pk):
 @requires("consultations.view_appointment")
 def appointment_list(request):
     today = timezone.localdate()
+    centre_form = CentreFilterForm(request.GET, user=request.user)
     appointments = (
-        Appointment.objects.for_user(request.user)
+        centre_form.filter(Appointment.objects.for_user(request.user))
         .filter(start__date__gte=today, status__in=Appointment.ACTIVE)
         .select_related("centre", "topic", "consultation")
         .order_by("start")[:200]
     )
-    return render(request, "consultations/staff/appointment_list.html", {"appointments": appointments, "today": today})
+    return render(
+        request,
+        "consultations/staff/appointment_list.html",
+        {"appointments": appointments, "today": today, "centre_form": centre_form},
+    )
 
 
 @requires("consultations.add_consultation")

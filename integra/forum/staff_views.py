@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from integra.centres.forms import CentreFilterForm
 from integra.core.audit import log_read
 from integra.core.permissions import requires
 from integra.forum import forms, services
@@ -113,12 +114,19 @@ def _in_my_centres(user, centre_id) -> bool:
 def referred(request):
     from integra.centres.models import Centre
 
-    questions = _referred_to_my_centres(request.user).select_related("topic", "referred_centre")
+    centre_form = CentreFilterForm(request.GET, user=request.user)
+    questions = centre_form.filter(
+        _referred_to_my_centres(request.user).select_related("topic", "referred_centre"), "referred_centre"
+    )
     page = Paginator(questions.order_by("-moderated_at", "-id"), PER_PAGE).get_page(request.GET.get("page"))
     can_record = request.user.has_perm("consultations.add_consultation")
     my_centres = set(Centre.objects.for_user(request.user).values_list("pk", flat=True)) if can_record else set()
     rows = [(q, q.referred_centre_id in my_centres) for q in page.object_list]
-    return render(request, "forum/staff/referred.html", {"page": page, "questions": page.object_list, "rows": rows})
+    return render(
+        request,
+        "forum/staff/referred.html",
+        {"page": page, "questions": page.object_list, "rows": rows, "centre_form": centre_form},
+    )
 
 
 @requires("consultations.add_consultation")

@@ -29,6 +29,22 @@ def clean_caller_number(value: str) -> str:
     return normalise(value)
 
 
+# What each field of the call log is for (issue 11 item 16).
+CALL_HELP = {
+    "hotline": _("The line the caller rang, or the line you called from."),
+    "centre": _("The centre the call is counted for."),
+    "direction": _("Incoming, an outgoing call, or a call-back you had promised."),
+    "language": _("The language you spoke with the caller."),
+    "interpreter_joined": _("Tick it if an interpreter joined the call."),
+    "topics": _("What the call was about, for the hotline figures."),
+    "duration_minutes": _("About how long the call lasted."),
+    "nationality": _("Only if the caller said it. For the figures, never to identify anyone."),
+    "gender": _("Only if the caller said it. For the figures, never to identify anyone."),
+    "age_band": _("Only if the caller said it. For the figures, never to identify anyone."),
+    "outcome": _("What the caller was given. If you promised a call-back, tell them when to expect it."),
+}
+
+
 class CallForm(forms.ModelForm):
     """One call on one screen. The number is optional and never stored: it only finds earlier calls."""
 
@@ -77,6 +93,9 @@ class CallForm(forms.ModelForm):
         elif user is not None and not user.is_network_wide:
             first = user.centres.order_by("slug").first()
             self.fields["centre"].initial = first.pk if first else None
+        for name, text in CALL_HELP.items():
+            if name in self.fields:
+                self.fields[name].help_text = text
 
     def clean_caller_number(self):
         return clean_caller_number(self.cleaned_data.get("caller_number"))

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from integra.centres.forms import CentreFilterForm
 from integra.centres.models import Hotline
 from integra.clients.forms import ClientForm
 from integra.clients.services import client_create, get_client_for_user
@@ -112,10 +113,11 @@ def call_edit(request, pk):
 
 @requires("hotline.view_callback")
 def call_back_queue(request):
-    call_backs = list(CallBack.objects.for_user(request.user).open().for_queue()[:200])
+    centre_form = CentreFilterForm(request.GET, user=request.user)
+    call_backs = list(centre_form.filter(CallBack.objects.for_user(request.user)).open().for_queue()[:200])
     now = timezone.now()
     rows = [(cb, cb.is_overdue(now), now - cb.created_at) for cb in call_backs]
-    return render(request, "hotline/staff/call_back_queue.html", {"rows": rows, "now": now})
+    return render(request, "hotline/staff/call_back_queue.html", {"rows": rows, "now": now, "centre_form": centre_form})
 
 
 @requires("hotline.view_callback")
