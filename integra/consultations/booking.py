@@ -279,33 +279,21 @@ class BookingWizard(Wizard):
         return self.render_step(request, self.step_by_name("slot"), answers, key, form=form, to_check=True)
 
 
-def reschedule_choices(appointment) -> list:
-    """Free times of the booking's centre grouped by day, for a <select> with optgroups."""
-    groups: dict[str, list] = {}
-    for start in services.free_slots(appointment.centre):
-        local = timezone.localtime(start)
-        groups.setdefault(_day_label(local.date()), []).append((slot_value(start), f"{local:%H:%M}"))
-    return [("", "—"), *groups.items()]
+class RescheduleDayForm(DayStep):
+    """Changing a booking, first question: the days with free times at the booking's centre (sent by GET)."""
+
+    def __init__(self, *args, appointment=None, schedule=None, **kwargs):
+        super().__init__(*args, centre=appointment.centre, schedule=schedule, **kwargs)
+        self.fields["day"].label = _("New day")
 
 
-class RescheduleForm(forms.Form):
-    slot = forms.ChoiceField(
-        label=_("New time"),
-        error_messages={
-            "required": _("Choose a new time."),
-            "invalid_choice": _("This time is not free any more. Please choose another time."),
-        },
-    )
+class RescheduleTimeForm(SlotStep):
+    """Changing a booking, second question: the free times on the chosen day (sent by POST, with the day)."""
 
-    def __init__(self, *args, appointment=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["slot"].choices = reschedule_choices(appointment)
-
-    def clean_slot(self):
-        start = parse_slot(self.cleaned_data["slot"])
-        if start is None:
-            raise forms.ValidationError(_("Choose a new time."))
-        return start
+    def __init__(self, *args, appointment=None, day=None, schedule=None, **kwargs):
+        super().__init__(*args, centre=appointment.centre, day=day, schedule=schedule, **kwargs)
+        self.fields["slot"].label = _("New time")
+        self.fields["slot"].error_messages["required"] = _("Choose a new time.")
 
 
 class FindBookingForm(ServerCheckedLengths, forms.Form):

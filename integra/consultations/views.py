@@ -1,6 +1,6 @@
 """Public pages: book a consultation, its confirmation and calendar file, find/cancel/reschedule a booking."""
 
-from datetime import UTC
+from datetime import UTC, date
 
 from django.core import signing
 from django.http import Http404, HttpResponse
@@ -19,11 +19,14 @@ from integra.consultations.booking import (
     MANAGE_MAX_AGE,
     BookingWizard,
     FindBookingForm,
-    RescheduleForm,
+    RescheduleDayForm,
+    RescheduleTimeForm,
+    Schedule,
     confirmation_token,
     grant_confirmation,
     link_is_valid,
 )
+from integra.consultations.forms import parse_slot
 from integra.consultations.models import Appointment
 from integra.core import grants
 from integra.core.i18n import pick
@@ -157,13 +160,28 @@ def _find_again(view):
 @never_cache
 @_find_again
 def booking_manage(request):
+    """The booking, and changing its time in the booking's own two steps: a day (a GET form), then a time
+    on that day (a POST form to booking_reschedule). Works without JavaScript."""
     appointment = _managed(request)
-    form = RescheduleForm(appointment=appointment)
-    return _private(render(request, "consultations/public/booking_manage.html", _manage_context(appointment, form)))
+    schedule = Schedule()
+    day_form = RescheduleDayForm(
+        request.GET if "day" in request.GET else None, appointment=appointment, schedule=schedule
+    )
+    day = day_form.cleaned_data["day"] if day_form.is_bound and day_form.is_valid() else None
+    time_form = RescheduleTimeForm(appointment=appointment, day=day, schedule=schedule) if day else None
+    context = _manage_context(appointment, day_form, day, time_form)
+    return _private(render(request, "consultations/public/booking_manage.html", context))
 
 
-def _manage_context(appointment, form):
-    return {"appointment": appointment, "form": form, "start": timezone.localtime(appointment.start)}
+def _manage_context(appointment, day_form, day=None, time_form=None):
+    return {
+        "appointment": appointment,
+        "day_form": day_form,
+        "day": day,
+        "time_form": time_form,
+        "form": time_form if day else day_form,  # the question on screen: its errors title the page
+        "start": timezone.localtime(appointment.start),
+    }
 
 
 @public
@@ -183,7 +201,15 @@ def booking_reschedule(request):
     appointment = _managed(request)
     if not appointment.can_change:
         return redirect("consultations:booking_manage")
-    form = RescheduleForm(request.POST, appointment=appointment)
+    start = parse_slot(request.POST.get("slot", ""))
+    try:
+        day = date.fromisoformat(request.POST.get("day", ""))
+    except ValueError:
+        day = timezone.localtime(start).date() if start else None
+    if day is None:
+        return redirect("consultations:booking_manage")
+    schedule = Schedule()
+    form = RescheduleTimeForm(request.POST, appointment=appointment, day=day, schedule=schedule)
     if form.is_valid():
         try:
             services.appointment_reschedule(appointment=appointment, start=form.cleaned_data["slot"])
@@ -192,4 +218,7 @@ def booking_reschedule(request):
         else:
             grant_confirmation(request, appointment)
             return redirect("consultations:booking_confirmation")
-    return render(request, "consultations/public/booking_manage.html", _manage_context(appointment, form))
+    day_form = RescheduleDayForm(initial={"day": day.isoformat()}, appointment=appointment, schedule=schedule)
+    return render(
+        request, "consultations/public/booking_manage.html", _manage_context(appointment, day_form, day, form)
+    )
