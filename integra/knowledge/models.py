@@ -90,6 +90,15 @@ class Article(models.Model):
                 return by_language[code]
         return None
 
+    def title_for(self, language: str) -> str:
+        """The article's name for people (never its slug while any translation has a title): the title in
+        `language`, else in the source language, English, Bulgarian, any. Works on prefetched translations."""
+        titled = {t.language: t.title for t in self.translations.all() if t.title}
+        for code in (language, self.source_language, *FALLBACK_ORDER, *LANGUAGE_CODES):
+            if code in titled:
+                return titled[code]
+        return self.slug
+
     def is_review_due(self, today: date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.reviewed_on is None or self.reviewed_on < months_ago(today, settings.KNOWLEDGE_REVIEW_MONTHS)

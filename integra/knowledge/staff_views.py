@@ -291,9 +291,11 @@ def feedback(request):
             no=Count("feedback", filter=Q(feedback__helpful=False)),
         )
         .filter(Q(yes__gt=0) | Q(no__gt=0))
+        .prefetch_related("translations")
         .order_by("-no", "slug")
     )
-    comments = ArticleFeedback.objects.exclude(comment="").select_related("article")[:100]
+    comments = ArticleFeedback.objects.exclude(comment="").select_related("article")
+    comments = comments.prefetch_related("article__translations")[:100]
     return render(request, "knowledge/staff/feedback.html", {"articles": articles, "comments": comments})
 
 

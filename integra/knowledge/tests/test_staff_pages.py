@@ -162,3 +162,16 @@ def test_actions_and_materials_pages_refuse_people_without_the_permission(client
     signed_in(client, staff["coordinator"])
     assert client.get(f"/en/staff/knowledge/{article.pk}/xx/").status_code == 404
     assert client.get("/en/staff/knowledge/999999/").status_code == 404
+
+
+def test_articles_are_named_by_their_title_in_the_users_language_never_by_their_slug(client, staff, publish):
+    article = publish(
+        "health-insurance", {"en": ("Health insurance", "Pay."), "ar": ("التأمين الصحي", "ادفع.")}
+    )
+    signed_in(client, staff["coordinator"])
+    for url in ("/ar/staff/knowledge/", f"/ar/staff/knowledge/{article.pk}/"):
+        page = client.get(url).content.decode()
+        assert "التأمين الصحي" in page, url
+    english = client.get(f"/en/staff/knowledge/{article.pk}/").content.decode()
+    assert "<h1>Health insurance</h1>" in english
+    assert "<h1>health-insurance</h1>" not in english
