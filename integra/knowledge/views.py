@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from integra.core.permissions import public
 from integra.knowledge import ratelimit, services
 from integra.knowledge.forms import FeedbackForm, SearchForm
-from integra.knowledge.models import Article
+from integra.knowledge.models import Article, ArticleTranslation
 from integra.knowledge.search import search
 from integra.topics.models import Topic
 
@@ -24,8 +24,14 @@ def _language() -> str:
     return (get_language() or "bg").split("-")[0]
 
 
+# The texts are read only for the one translation a page shows (one query, when it is used): a list or an
+# article page does not load every language's body (issue 16 item 2).
+DEFERRED_TEXTS = ("body", "published_body")
+
+
 def _public_articles():
-    return Article.objects.public().select_related("topic").prefetch_related("translations")
+    translations = Prefetch("translations", queryset=ArticleTranslation.objects.defer(*DEFERRED_TEXTS))
+    return Article.objects.public().select_related("topic").prefetch_related(translations)
 
 
 def _cards(articles, language):
