@@ -170,7 +170,10 @@ def booking_manage(request):
     day = day_form.cleaned_data["day"] if day_form.is_bound and day_form.is_valid() else None
     time_form = RescheduleTimeForm(appointment=appointment, day=day, schedule=schedule) if day else None
     context = _manage_context(appointment, day_form, day, time_form)
-    return _private(render(request, "consultations/public/booking_manage.html", context))
+    # The page posts its own forms (change the time, cancel): with "no-referrer" Chromium sends them with
+    # "Origin: null" and the CSRF check refuses them. Its URL carries no token (the look-up is a session
+    # grant), so the site's own "same-origin" is enough: nothing is sent to another site.
+    return render(request, "consultations/public/booking_manage.html", context)
 
 
 def _manage_context(appointment, day_form, day=None, time_form=None):
