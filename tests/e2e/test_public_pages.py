@@ -26,6 +26,17 @@ PAGES = [
     "institutions/",
     "accounts/login/",
     "accounts/signup/",
+    "info/",
+    "questions/",
+    "questions/ask/",
+    "book/",
+    "book/start/",
+    "book/change/",
+    "call-back/",
+    "events/",
+    "privacy/",
+    "accessibility/",
+    "about/",
 ]
 MAX_PAGE_BYTES = 100 * 1024
 MAX_SCRIPT_BYTES = 20 * 1024
