@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("integra.core.urls")),  # privacy notice, accessibility statement, who runs the service
     path("", include("integra.centres.urls")),
     path("accounts/", include("integra.accounts.urls")),
+    path("my/", include("integra.accounts.my_urls")),  # a member's own page (issue 17 item 4)
     path("staff/", include("integra.accounts.staff_urls")),
     path("staff/centres/", include("integra.centres.staff_urls")),
     # Each domain's public and back-office pages; every app owns the paths below its prefix.
@@ -43,6 +44,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler403 = "integra.core.views.permission_denied"
 handler404 = "integra.core.views.page_not_found"
 handler500 = "integra.core.views.server_error"
-handler403 = "integra.core.views.permission_denied"

@@ -150,3 +150,117 @@ def api_token_authenticate(key: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+# --- a member's own page: their data, downloaded or deleted (issue 17 item 4) -----------------------
+
+
+def member_bookings(user: User):
+    from integra.consultations.models import Appointment
+
+    return Appointment.objects.filter(member=user).select_related("centre", "topic").order_by("-start")
+
+
+def member_questions(user: User):
+    from django.db.models import Count
+
+    from integra.forum.models import Question
+
+    return (
+        Question.objects.filter(member=user)
+        .select_related("topic")
+        .annotate(answer_count=Count("answers"))
+        .order_by("-created_at")
+    )
+
+
+def member_data(user: User) -> dict:
+    """Everything kept about a member, as plain data for "Download my data" (JSON)."""
+    return {
+        "account": {
+            "username": user.username,
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "preferred_language": user.preferred_language,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "bookings": [
+            {
+                "reference": a.reference,
+                "centre": a.centre.slug,
+                "topic": a.topic.slug,
+                "start": a.start.isoformat(),
+                "end": a.end.isoformat(),
+                "language": a.language,
+                "interpreter_needed": a.interpreter_needed,
+                "name": a.name,
+                "phone": str(a.phone) if a.phone else "",
+                "email": a.email,
+                "status": a.status,
+                "created_at": a.created_at.isoformat(),
+                "cancelled_at": a.cancelled_at.isoformat() if a.cancelled_at else None,
+            }
+            for a in member_bookings(user)
+        ],
+        "questions": [
+            {
+                "id": q.pk,
+                "title": q.title,
+                "body": q.body,
+                "topic": q.topic.slug,
+                "language": q.language,
+                "city": q.city,
+                "status": q.status,
+                "notify_by": q.notify_by,
+                "email": q.email,
+                "answers": q.answer_count,
+                "created_at": q.created_at.isoformat(),
+            }
+            for q in member_questions(user)
+        ],
+    }
+
+
+@transaction.atomic
+def member_delete(*, user: User) -> dict:
+    """Erase a member's account: open bookings cancelled, name, e-mail and phone erased everywhere.
+
+    What stays is anonymous: the bookings and questions themselves (no longer linked to anyone, with no
+    name, e-mail or phone), so the centres' counts stay right. The account row is kept scrubbed and
+    inactive (the append-only audit log refers to it), with nothing left that says who it was.
+    """
+    from auditlog.models import LogEntry
+
+    from integra.consultations.models import Appointment
+    from integra.consultations.services import appointment_cancel
+    from integra.core.models import AuditEntry
+    from integra.forum.models import Question
+
+    user = User.objects.select_for_update().get(pk=user.pk)
+    bookings = list(Appointment.objects.filter(member=user))
+    cancelled = 0
+    for appointment in bookings:
+        if appointment.can_change:
+            appointment_cancel(appointment=appointment)
+            cancelled += 1
+    Appointment.objects.filter(member=user).update(name="", phone="", email="", member=None)
+    questions = Question.objects.filter(member=user).update(email="", member=None)
+    figures = {"bookings": len(bookings), "bookings_cancelled": cancelled, "questions": questions}
+    AuditEntry.objects.log_create(
+        user,
+        force_log=True,
+        action=LogEntry.Action.DELETE,
+        changes=None,
+        object_repr=f"member {user.pk}",
+        additional_data={"event": "member_account_deleted", **figures},
+    )
+    user.username = f"deleted-{secrets.token_hex(8)}"
+    user.email = user.first_name = user.last_name = user.preferred_language = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    user.api_tokens.all().delete()
+    TOTPDevice.objects.filter(user=user).delete()
+    return figures
