@@ -15,6 +15,7 @@ message, a session), varies on anything but language and cookie, or says private
 no-cache. What is stored is the body and its headers, nothing about the visitor.
 """
 
+import hashlib
 import time
 from collections import OrderedDict
 from threading import Lock
@@ -135,7 +136,9 @@ def _cacheable_response(request, response) -> bool:
 
 
 def _key(request, version: int) -> str:
-    return f"integra:page:{version}:{request.get_full_path()[:1000]}"
+    """Short and collision-free whatever the length of the URL (a hash of the full path and query)."""
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"integra:page:{version}:{digest}"
 
 
 def _response(entry: dict) -> HttpResponse:
