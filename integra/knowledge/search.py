@@ -31,6 +31,7 @@ from integra.knowledge.models import SearchDocument
 
 MAX_TERMS = 12
 MAX_TERM_LENGTH = 40
+CANDIDATES = 1000  # matches ranked per query: the newest; `total` counts up to CANDIDATES + 1
 MIN_PREFIX_LENGTH = 3  # shorter words match whole words only ("i" must not match every word starting with i)
 START, STOP = "\x02", "\x03"  # match markers, removed from indexed text and replaced after escaping
 _WORD = re.compile(r"[^\W_]+")
@@ -122,32 +123,35 @@ class SqliteBackend(SearchBackend):
             where.append("d.language = %s")
             params.append(language)
         condition = " AND ".join(where)
-        base = "FROM knowledge_search_fts CROSS JOIN knowledge_searchdocument d ON d.id = knowledge_search_fts.rowid"
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) {base} WHERE {condition}", params)  # noqa: S608 - no user text
-            total = cursor.fetchone()[0]
-            if not total:
+            # The newest CANDIDATES matches (FTS5 walks its index by rowid, newest first, and stops there),
+            # ranked here; no COUNT(*) and no ranking of every match.
+            cursor.execute(
+                "SELECT d.id, d.kind, d.key, d.language, bm25(knowledge_search_fts, 8.0, 1.0) "  # noqa: S608
+                "FROM knowledge_search_fts CROSS JOIN knowledge_searchdocument d ON d.id = knowledge_search_fts.rowid "
+                f"WHERE {condition} ORDER BY knowledge_search_fts.rowid DESC LIMIT %s",
+                [*params, CANDIDATES + 1],
+            )
+            candidates = cursor.fetchall()
+            if not candidates:
                 return [], 0
-            cursor.execute(
-                f"SELECT d.id, d.kind, d.key, d.language, bm25(knowledge_search_fts, 8.0, 1.0) AS score {base} "
-                f"WHERE {condition} ORDER BY score LIMIT %s OFFSET %s",  # noqa: S608 - no user text
-                [*params, limit, offset],
-            )
-            page = cursor.fetchall()
-            ids = [row[0] for row in page]
-            placeholders = ",".join(["%s"] * len(ids))
-            cursor.execute(
-                "SELECT rowid, highlight(knowledge_search_fts, 0, char(2), char(3)),"  # noqa: S608 - placeholders
-                " snippet(knowledge_search_fts, 1, char(2), char(3), '…', 30) FROM knowledge_search_fts"
-                f" WHERE knowledge_search_fts MATCH %s AND rowid IN ({placeholders})",
-                [match, *ids],
-            )
-            marked = {rowid: (title, snippet) for rowid, title, snippet in cursor.fetchall()}
+            page = sorted(candidates, key=lambda row: (row[4], row[0]))[offset : offset + limit]
+            marked = {}
+            if page:
+                ids = [row[0] for row in page]
+                placeholders = ",".join(["%s"] * len(ids))
+                cursor.execute(
+                    "SELECT rowid, highlight(knowledge_search_fts, 0, char(2), char(3)),"  # noqa: S608 - placeholders
+                    " snippet(knowledge_search_fts, 1, char(2), char(3), '…', 30) FROM knowledge_search_fts"
+                    f" WHERE knowledge_search_fts MATCH %s AND rowid IN ({placeholders})",
+                    [match, *ids],
+                )
+                marked = {rowid: (title, snippet) for rowid, title, snippet in cursor.fetchall()}
         hits = []
         for pk, kind, key, lang, score in page:
             title, snippet = marked.get(pk, ("", ""))
             hits.append(Hit(kind, key, lang, _marked(title), _marked(snippet), -score))
-        return hits, total
+        return hits, len(candidates)
 
 
 class PostgresBackend(SearchBackend):
@@ -180,27 +184,33 @@ class PostgresBackend(SearchBackend):
         condition = " AND ".join(where)
         options = "StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', "
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"WITH q AS (SELECT ({query_sql}) AS query) "  # noqa: S608 - no user text
-                f"SELECT COUNT(*) FROM knowledge_searchdocument d, q WHERE {condition}",
-                [*query_params, *params],
-            )
-            total = cursor.fetchone()[0]
-            if not total:
-                return [], 0
+            # The newest CANDIDATES matches (from the GIN index), ranked; no COUNT(*) of every match.
             cursor.execute(
                 f"WITH q AS (SELECT ({query_sql}) AS query), "  # noqa: S608 - no user text
-                f"found AS (SELECT d.*, ts_rank(d.vector, q.query) AS rank FROM knowledge_searchdocument d, q "
-                f"WHERE {condition} ORDER BY rank DESC, d.id LIMIT %s OFFSET %s) "
-                "SELECT f.kind, f.key, f.language,"
-                f" ts_headline(f.config::regconfig, f.title, q.query, '{options}HighlightAll=true'),"
-                f" ts_headline(f.config::regconfig, f.body, q.query,"
-                f" '{options}MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"'),"
-                " f.rank FROM found f, q ORDER BY f.rank DESC, f.id",
-                [*query_params, *params, limit, offset],
+                f"c AS MATERIALIZED (SELECT d.id, d.vector FROM knowledge_searchdocument d, q "
+                f"WHERE {condition} ORDER BY d.id DESC LIMIT %s) "
+                "SELECT c.id, ts_rank(c.vector, q.query) FROM c, q",
+                [*query_params, *params, CANDIDATES + 1],
             )
-            rows = cursor.fetchall()
-        return [Hit(k, key, lang, _marked(t), _marked(s), rank) for k, key, lang, t, s, rank in rows], total
+            candidates = cursor.fetchall()
+            if not candidates:
+                return [], 0
+            page = sorted(candidates, key=lambda row: (-row[1], row[0]))[offset : offset + limit]
+            rows = []
+            if page:
+                ranks = {pk: rank for pk, rank in page}
+                cursor.execute(
+                    f"WITH q AS (SELECT ({query_sql}) AS query) "  # noqa: S608 - no user text
+                    "SELECT f.id, f.kind, f.key, f.language,"
+                    f" ts_headline(f.config::regconfig, f.title, q.query, '{options}HighlightAll=true'),"
+                    f" ts_headline(f.config::regconfig, f.body, q.query,"
+                    f" '{options}MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"')"
+                    " FROM knowledge_searchdocument f, q WHERE f.id = ANY(%s)",
+                    [*query_params, list(ranks)],
+                )
+                by_id = {row[0]: row for row in cursor.fetchall()}
+                rows = [(*by_id[pk][1:], ranks[pk]) for pk, _rank in page if pk in by_id]
+        return [Hit(k, key, lang, _marked(t), _marked(s), rank) for k, key, lang, t, s, rank in rows], len(candidates)
 
 
 class LikeBackend(SearchBackend):

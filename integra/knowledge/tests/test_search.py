@@ -109,8 +109,7 @@ def test_unpublishing_removes_the_article_from_the_index(articles, staff):
 
 def test_results_are_paged(db):
     search.index_documents(
-        search.Document(kind="test", key=str(i), language="en", title=f"Centre {i}", body="centre")
-        for i in range(25)
+        search.Document(kind="test", key=str(i), language="en", title=f"Centre {i}", body="centre") for i in range(25)
     )
     first = search.search("centre", kinds=["test"], language="en", limit=20)
     second = search.search("centre", kinds=["test"], language="en", limit=20, offset=20)
@@ -130,3 +129,48 @@ def test_very_short_words_match_whole_words_only(db):
     search.index_document(search.Document(kind="test", key="1", language="en", title="Insurance", body="income"))
     assert search.search("in", kinds=["test"], language="en").total == 0
     assert search.search("inc", kinds=["test"], language="en").total == 1
+
+
+# Ordering of a few known queries (issue 16): a word in the title outranks the same word in the body,
+# documents with more of the words come first, and ties are broken the same way every time.
+@pytest.fixture
+def ranked(db):
+    search.index_documents(
+        [
+            search.Document(kind="test", key="body", language="en", title="Work", body="About the residence permit."),
+            search.Document(kind="test", key="title", language="en", title="Residence permit", body="How to apply."),
+            search.Document(kind="test", key="other", language="en", title="Health", body="Doctors and clinics."),
+            search.Document(kind="test", key="one", language="en", title="Permit", body="Only one of the words."),
+        ]
+    )
+
+
+def test_a_word_in_the_title_comes_before_the_same_word_in_the_body(ranked):
+    keys = [hit.key for hit in search.search("residence", kinds=["test"], language="en").hits]
+    assert keys == ["title", "body"]
+
+
+def test_documents_with_every_word_come_before_those_with_some(ranked):
+    results = search.search("residence permit", kinds=["test"], language="en")
+    assert [hit.key for hit in results.hits] == ["title", "body"]
+    results = search.search("residence clinics", kinds=["test"], language="en")
+    assert results.any_word
+    assert {hit.key for hit in results.hits} == {"title", "body", "other"}
+
+
+def test_the_same_query_gives_the_same_order_on_every_page(db):
+    search.index_documents(
+        search.Document(kind="test", key=str(i), language="en", title="Centre", body="centre hours") for i in range(30)
+    )
+    first = [h.key for h in search.search("centre", kinds=["test"], language="en", limit=10).hits]
+    again = [h.key for h in search.search("centre", kinds=["test"], language="en", limit=10).hits]
+    rest = [h.key for h in search.search("centre", kinds=["test"], language="en", limit=10, offset=10).hits]
+    assert first == again
+    assert len(rest) == 10
+    assert not set(first) & set(rest)
+
+
+def test_a_query_in_another_language_than_the_interface_finds_the_document(articles):
+    results = search.search("здравно осигуряване", kinds=[services.ARTICLE], language="en")
+    assert results.fell_back
+    assert [hit.language for hit in results.hits] == ["bg"]
