@@ -29,7 +29,7 @@ def test_dates_are_shown_in_sofia_time_and_in_the_staff_members_language(client,
         english = client.get("/en/staff/tokens/").content.decode()
         bulgarian = client.get("/bg/staff/tokens/").content.decode()
     # 22:30 UTC is 00:30 the next day in Sofia (UTC+2 in November).
-    assert "11/25/2026" in english
+    assert "25 Nov 2026, 00:30" in english  # day month year in English too (issue 11 item 13), never 11/25
     assert "25.11.2026" in bulgarian
     assert "00:30" in bulgarian
 
