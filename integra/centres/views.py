@@ -4,8 +4,8 @@ from django.utils import timezone
 
 from integra.centres.forms import InstitutionFilterForm
 from integra.centres.models import Centre, Hotline, Institution, Place, Service
-
 from integra.core.permissions import public
+
 
 @public
 def home(request):

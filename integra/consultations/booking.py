@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -267,8 +267,6 @@ class BookingWizard(Wizard):
 
     def _slot_again(self, request, data, message):
         """Back to the time question with a clear message; every other answer is kept."""
-        from django.http import QueryDict
-
         state = unseal(request.POST[STATE_FIELD], f"wizard:{self.name}", self.max_age)
         answers, key = state.get("a", {}), state.get("k", "")
         query = QueryDict(mutable=True)
