@@ -188,7 +188,11 @@ def _private_page(request, question, token, form=None, sent=False, status=200):
         },
         status=status,
     )
-    response["Referrer-Policy"] = "no-referrer"
+    if token is not None:
+        # The address carries the secret: no referrer at all. At /questions/private/ (no token) the site's
+        # "same-origin" holds, as the page's own forms need: with "no-referrer" Chromium posts them with
+        # "Origin: null" and the CSRF check refuses the reply and the accept buttons.
+        response["Referrer-Policy"] = "no-referrer"
     return response
 
 
