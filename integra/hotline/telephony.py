@@ -29,7 +29,10 @@ PROMPTS = {
         "menu": "За български натиснете 1.",
         "connecting": "Свързваме ви с консултант. Моля, изчакайте.",
         "closed": "Линията в момента не работи. За да ви се обадим на този номер, натиснете 1.",
-        "window": "Кога да ви се обадим? Сутрин натиснете 1, около обяд натиснете 2, следобед натиснете 3, по всяко време натиснете 0.",
+        "window": (
+            "Кога да ви се обадим? Сутрин натиснете 1, около обяд натиснете 2, следобед натиснете 3, "
+            "по всяко време натиснете 0."
+        ),
         "booked": "Благодарим ви. Ще ви се обадим в рамките на един работен ден. Довиждане.",
         "busy": "В момента няма свободен консултант. Моля, обадете се по-късно.",
     },
@@ -37,7 +40,10 @@ PROMPTS = {
         "menu": "For English, press 2.",
         "connecting": "We are connecting you to a consultant. Please wait.",
         "closed": "The line is closed now. To be called back on this number, press 1.",
-        "window": "When should we call you? For the morning press 1, around midday press 2, for the afternoon press 3, for any time press 0.",
+        "window": (
+            "When should we call you? For the morning press 1, around midday press 2, for the "
+            "afternoon press 3, for any time press 0."
+        ),
         "booked": "Thank you. We will call you back within one working day. Goodbye.",
         "busy": "No consultant is free at the moment. Please call again later.",
     },
@@ -53,7 +59,10 @@ PROMPTS = {
         "menu": "برای فارسی، ۴ را فشار دهید.",
         "connecting": "شما را به یک مشاور وصل می‌کنیم. لطفاً منتظر بمانید.",
         "closed": "خط اکنون بسته است. برای تماس برگشتی با همین شماره، ۱ را فشار دهید.",
-        "window": "چه زمانی با شما تماس بگیریم؟ برای صبح ۱، حوالی ظهر ۲، بعدازظهر ۳ و برای هر زمانی ۰ را فشار دهید.",
+        "window": (
+            "چه زمانی با شما تماس بگیریم؟ برای صبح ۱، حوالی ظهر ۲، بعدازظهر ۳ و برای هر زمانی ۰ را "
+            "فشار دهید."
+        ),
         "booked": "سپاسگزاریم. ظرف یک روز کاری با شما تماس می‌گیریم. خدانگهدار.",
         "busy": "اکنون مشاوری در دسترس نیست. لطفاً بعداً تماس بگیرید.",
     },
@@ -61,7 +70,10 @@ PROMPTS = {
         "menu": "Для русского языка нажмите 5.",
         "connecting": "Соединяем вас с консультантом. Пожалуйста, подождите.",
         "closed": "Сейчас линия не работает. Чтобы мы перезвонили на этот номер, нажмите 1.",
-        "window": "Когда вам перезвонить? Утром — нажмите 1, около полудня — 2, после обеда — 3, в любое время — 0.",
+        "window": (
+            "Когда вам перезвонить? Утром — нажмите 1, около полудня — 2, после обеда — 3, в любое "
+            "время — 0."
+        ),
         "booked": "Спасибо. Мы перезвоним вам в течение одного рабочего дня. До свидания.",
         "busy": "Сейчас нет свободного консультанта. Пожалуйста, позвоните позже.",
     },
@@ -69,7 +81,10 @@ PROMPTS = {
         "menu": "Для української мови натисніть 6.",
         "connecting": "З'єднуємо вас із консультантом. Будь ласка, зачекайте.",
         "closed": "Зараз лінія не працює. Щоб ми передзвонили на цей номер, натисніть 1.",
-        "window": "Коли вам передзвонити? Уранці — натисніть 1, близько полудня — 2, після обіду — 3, будь-коли — 0.",
+        "window": (
+            "Коли вам передзвонити? Уранці — натисніть 1, близько полудня — 2, після обіду — 3, "
+            "будь-коли — 0."
+        ),
         "booked": "Дякуємо. Ми передзвонимо вам протягом одного робочого дня. До побачення.",
         "busy": "Зараз немає вільного консультанта. Будь ласка, зателефонуйте пізніше.",
     },
@@ -77,7 +92,10 @@ PROMPTS = {
         "menu": "Türkçe için 7'ye basın.",
         "connecting": "Sizi bir danışmana bağlıyoruz. Lütfen bekleyin.",
         "closed": "Hat şu anda kapalı. Bu numaradan geri aranmak için 1'e basın.",
-        "window": "Sizi ne zaman arayalım? Sabah için 1'e, öğle saatleri için 2'ye, öğleden sonra için 3'e, herhangi bir saat için 0'a basın.",
+        "window": (
+            "Sizi ne zaman arayalım? Sabah için 1'e, öğle saatleri için 2'ye, öğleden sonra için 3'e, "
+            "herhangi bir saat için 0'a basın."
+        ),
         "booked": "Teşekkürler. Sizi bir iş günü içinde geri arayacağız. Hoşça kalın.",
         "busy": "Şu anda müsait danışman yok. Lütfen daha sonra tekrar arayın.",
     },

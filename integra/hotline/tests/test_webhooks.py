@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.utils import timezone
 from django.http import QueryDict
+from django.utils import timezone
 
 from integra.hotline.callers import caller_hash
 from integra.hotline.models import Call, CallBack
