@@ -9,7 +9,6 @@ It creates (or resets) the database integra_bench_multi and Redis database 6, st
 line per check and exits non-zero if one fails. A few dozen requests in all; no load.
 """
 
-import base64
 import http.cookiejar
 import os
 import re
@@ -22,18 +21,13 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bench.common import PRODUCTION_ENV, reset_postgres, wait_until_up  # noqa: E402
+
 DB = "integra_bench_multi"
 A, B = "http://127.0.0.1:8781", "http://127.0.0.1:8782"
 ENV = {
-    "DEBUG": "0",
-    "SECRET_KEY": "bench-only-secret-key-0123456789-0123456789-0123456789",
-    "FIELD_ENCRYPTION_KEY": base64.b64encode(b"bench-only-field-key-32-bytes-00").decode(),
-    "ALLOWED_HOSTS": "127.0.0.1",
-    "SECURE_SSL_REDIRECT": "0",
-    "SESSION_COOKIE_SECURE": "0",
-    "CSRF_COOKIE_SECURE": "0",
-    "STATIC_MANIFEST": "0",
-    "LOG_LEVEL": "WARNING",
+    **PRODUCTION_ENV,
     "CACHE_URL": "redis://127.0.0.1:6379/6",
     "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB}",
     "FORUM_SIMILAR_LIMIT": "3",
@@ -80,11 +74,7 @@ def sign_in(browser: Browser, base: str, username: str, password: str):
 
 
 def main() -> int:
-    import psycopg
-
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DB}")
+    reset_postgres(DB)
     env = {**os.environ, **ENV}
     subprocess.run(["redis-cli", "-n", "6", "flushdb"], check=True, stdout=subprocess.DEVNULL)
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
@@ -114,12 +104,7 @@ def main() -> int:
 
     try:
         for base in (A, B):
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(base + "/healthz", timeout=2)
-                    break
-                except OSError:
-                    time.sleep(0.2)
+            wait_until_up(base + "/healthz")
 
         # 1. A rate limit counted through A holds in B (the forum's similar-question look-ups: 3 a minute).
         visitor = Browser()

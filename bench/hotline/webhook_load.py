@@ -11,7 +11,6 @@ itself, signs every request as Twilio does (bench-only auth token) and stops gun
 """
 
 import argparse
-import base64
 import os
 import secrets
 import statistics
@@ -27,21 +26,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from bench.common import PRODUCTION_ENV, reset_postgres, wait_until_up  # noqa: E402
 from integra.hotline.telephony import signature  # noqa: E402 - the same signature the server checks
 
 DB = "integra_bench_hotline"
 TOKEN = "bench-only-twilio-auth-token"
 LINE = "+35929394755"  # the demo network hotline
 ENV = {
-    "DEBUG": "0",
-    "SECRET_KEY": "bench-only-secret-key-0123456789-0123456789-0123456789",
-    "FIELD_ENCRYPTION_KEY": base64.b64encode(b"bench-only-field-key-32-bytes-00").decode(),
-    "ALLOWED_HOSTS": "127.0.0.1",
-    "SECURE_SSL_REDIRECT": "0",
-    "SESSION_COOKIE_SECURE": "0",
-    "CSRF_COOKIE_SECURE": "0",
-    "STATIC_MANIFEST": "0",
-    "LOG_LEVEL": "WARNING",
+    **PRODUCTION_ENV,
     "TELEPHONY_BACKEND": "twilio",
     "TWILIO_AUTH_TOKEN": TOKEN,
     "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB}",
@@ -51,11 +43,7 @@ EVENTS = [("ringing", None), ("in-progress", None), ("completed", "187")]
 
 
 def prepare_database() -> None:
-    import psycopg
-
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DB}")
+    reset_postgres(DB)
     env = {**os.environ, **ENV}
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     script = "from tests.base import load_reference_data\nload_reference_data()\n"
@@ -102,12 +90,7 @@ def main() -> None:
     base = f"http://127.0.0.1:{args.port}"
     url = f"{base}/telephony/twilio/status/"
     try:
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
+        wait_until_up(base + "/healthz")
         results: list[tuple[int, float]] = []
         calls = 0
         lock = threading.Lock()

@@ -11,17 +11,18 @@ Only one server is under load at a time; everything is stopped at the end.
 """
 
 import argparse
-import base64
 import os
 import re
 import statistics
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench.common import PRODUCTION_ENV, wait_until_up  # noqa: E402
+
 PAGES = [
     ("home", "/en/"),
     ("article", "/en/info/a/health-insurance/"),
@@ -33,15 +34,7 @@ PAGES = [
     ("article (Arabic)", "/ar/info/a/health-insurance/"),
 ]
 ENV = {
-    "DEBUG": "0",
-    "SECRET_KEY": "bench-only-secret-key-0123456789-0123456789-0123456789",
-    "FIELD_ENCRYPTION_KEY": base64.b64encode(b"bench-only-field-key-32-bytes-00").decode(),
-    "ALLOWED_HOSTS": "127.0.0.1",
-    "SECURE_SSL_REDIRECT": "0",
-    "SESSION_COOKIE_SECURE": "0",
-    "CSRF_COOKIE_SECURE": "0",
-    "STATIC_MANIFEST": "0",
-    "LOG_LEVEL": "WARNING",
+    **PRODUCTION_ENV,
     "CACHE_URL": "redis://127.0.0.1:6379/7",
     "DATABASE_URL": f"sqlite:///{ROOT}/var/bench-pages.sqlite3",
     "PYTHONPATH": str(ROOT),
@@ -54,16 +47,6 @@ def server(port: int, env: dict, settings: str = "config.settings") -> subproces
          "--log-level", "warning"],
         cwd=ROOT, env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": settings},
     )  # fmt: skip
-
-
-def wait(url: str) -> None:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer")
 
 
 def wrk(url: str, seconds: int, connections: int) -> float:
@@ -100,9 +83,9 @@ def main() -> None:
         server(8773, {**ENV, "PAGE_CACHE_SECONDS": "0"}),
     ]
     try:
-        wait("http://127.0.0.1:8771/bare")
+        wait_until_up("http://127.0.0.1:8771/bare")
         for port in (8772, 8773):
-            wait(f"http://127.0.0.1:{port}/healthz")
+            wait_until_up(f"http://127.0.0.1:{port}/healthz")
             for _name, path in pages:  # warm up: templates, the page cache, the process
                 urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10).read()
         ratios: dict[tuple[str, str], list[float]] = {}
