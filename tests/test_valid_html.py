@@ -21,6 +21,7 @@ from integra.accounts.demo import DEMO_PASSWORD
 from integra.accounts.models import User
 from integra.centres.models import Centre
 from integra.core.permissions import PUBLIC, declaration
+from integra.events.models import Event
 from integra.forum.models import Question
 from integra.knowledge.models import Article
 from tests.base import signed_in
@@ -83,7 +84,8 @@ def public_paths(lang: str) -> list[str]:
     question = Question.objects.published().order_by("pk").first()
     article = Article.objects.public().order_by("pk").first()
     topic = article.topic if article else None
-    assert question and article and topic, "the demo data has questions, articles and topics"
+    event = Event.objects.public().order_by("pk").first()
+    assert question and article and topic and event, "the demo data has questions, articles, topics and events"
     with translation.override(lang):
         paths = [f"/{lang}/{route}" for route in public_routes()]
         paths += [reverse("centres:detail", args=[slug]) for slug in Centre.objects.values_list("slug", flat=True)]
@@ -92,6 +94,7 @@ def public_paths(lang: str) -> list[str]:
             reverse("knowledge:article", args=[article.slug]),
             reverse("knowledge:search") + "?q=" + "visa",
             reverse("forum:detail", args=[question.pk]),
+            reverse("events:event", args=[event.pk]),
         ]
     return paths
 

@@ -1,15 +1,21 @@
 """End-to-end checks of the public pages in headless Chromium: languages and RTL, finding a centre,
 accessibility (axe-core), working without JavaScript, page weight and keyboard focus."""
 
+from io import StringIO
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.core.management import call_command
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from integra.centres.models import Centre, Institution
 from integra.core.i18n import pick
+from integra.events.models import Event
+from integra.forum.models import Question
+from integra.knowledge.models import Article
 from tests.e2e.helpers import axe_violations, first_load_weight
 
 pytestmark = pytest.mark.e2e
@@ -90,6 +96,42 @@ def test_public_pages_have_no_serious_accessibility_violations(site, new_context
         response = page.goto(f"{site}/{lang}/{path}")
         assert response.ok, f"{page.url}: HTTP {response.status}"
         violations += axe_violations(page)
+    assert not violations, f"{len(violations)} serious or critical axe violations:\n" + "\n".join(violations)
+
+
+def content_paths(lang):
+    """The pages that need content, from the demo data: a topic, an article in the language and one shown
+    through the fallback notice, search results, a question with its answers, an event with its registration."""
+    articles = Article.objects.public().order_by("pk")
+    article = next(a for a in articles if lang in a.published_languages())
+    fallback = next((a for a in articles if lang not in a.published_languages()), None)
+    question = Question.objects.published().order_by("pk").first()
+    event = Event.objects.public().order_by("start").last()
+    assert article and question and event, "the demo data has articles, questions and events"
+    with translation.override(lang):
+        paths = [
+            reverse("knowledge:topic", args=[article.topic.slug]),
+            reverse("knowledge:article", args=[article.slug]),
+            reverse("knowledge:search") + "?q=visa",
+            reverse("forum:detail", args=[question.pk]),
+            reverse("events:event", args=[event.pk]),
+        ]
+        if fallback:
+            paths.append(reverse("knowledge:article", args=[fallback.slug]))
+    return paths
+
+
+def test_content_pages_have_no_serious_accessibility_violations(site, new_context):
+    """The detail pages, with the demo's content, in every language (one demo load for all seven)."""
+    call_command("load_demo", stdout=StringIO())
+    page = new_context(bypass_csp=True).new_page()
+    violations = []
+    for lang in LANGUAGES:
+        for path in content_paths(lang):
+            response = page.goto(f"{site}{path}")
+            assert response.ok, f"{page.url}: HTTP {response.status}"
+            expect_language(page, lang)
+            violations += axe_violations(page)
     assert not violations, f"{len(violations)} serious or critical axe violations:\n" + "\n".join(violations)
 
 
