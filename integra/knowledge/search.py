@@ -107,50 +107,60 @@ class SearchBackend(ABC):
         """(hits, total) for documents containing every word (or, with every=False, any word)."""
 
 
+def scope_token(kind: str, language: str | None = None) -> str:
+    """The token the SQLite index holds for a kind (and language): migration 0003 makes the same in SQL."""
+    token = "k" + re.sub(r"[-_]", "", kind.lower())
+    return f"{token}x{language.lower()}" if language else token
+
+
 class SqliteBackend(SearchBackend):
-    """FTS5. The full-text table drives every query (CROSS JOIN keeps SQLite from running MATCH once per
-    document row), and snippets are made in a second query for the page of results only."""
+    """FTS5. Kind and language are tokens of the index's `scope` column, so one MATCH finds the documents
+    of the kind and language that have the words, newest first, inside the full-text index: no join per
+    match (migration 0003). Rows, highlights and snippets are fetched for the page of results only."""
 
     vendor = "sqlite"
 
     def search(self, words, kinds, language, limit, offset, every):
-        match = (" " if every else " OR ").join(
+        phrases = (" " if every else " OR ").join(
             f'"{word}"*' if len(word) >= MIN_PREFIX_LENGTH else f'"{word}"' for word in words
         )
-        where = ["knowledge_search_fts MATCH %s", "d.kind IN (" + ",".join(["%s"] * len(kinds)) + ")"]
-        params: list = [match, *kinds]
-        if language:
-            where.append("d.language = %s")
-            params.append(language)
-        condition = " AND ".join(where)
+        scopes = " OR ".join(f'"{scope_token(kind, language)}"' for kind in kinds)
+        # The visitor's words are looked for in the title and body only, never among the scope tokens.
+        match = f"{{title body}} : ({phrases}) AND scope : ({scopes})"
         with connection.cursor() as cursor:
             # The newest CANDIDATES matches (FTS5 walks its index by rowid, newest first, and stops there),
             # ranked here; no COUNT(*) and no ranking of every match.
             cursor.execute(
-                "SELECT d.id, d.kind, d.key, d.language, bm25(knowledge_search_fts, 8.0, 1.0) "  # noqa: S608
-                "FROM knowledge_search_fts CROSS JOIN knowledge_searchdocument d ON d.id = knowledge_search_fts.rowid "
-                f"WHERE {condition} ORDER BY knowledge_search_fts.rowid DESC LIMIT %s",
-                [*params, CANDIDATES + 1],
+                "SELECT rowid, bm25(knowledge_search_fts, 8.0, 1.0, 0.0) FROM knowledge_search_fts"
+                " WHERE knowledge_search_fts MATCH %s ORDER BY rowid DESC LIMIT %s",
+                [match, CANDIDATES + 1],
             )
             candidates = cursor.fetchall()
             if not candidates:
                 return [], 0
-            page = sorted(candidates, key=lambda row: (row[4], row[0]))[offset : offset + limit]
-            marked = {}
+            page = sorted(candidates, key=lambda row: (row[1], row[0]))[offset : offset + limit]
+            found = {}
             if page:
                 ids = [row[0] for row in page]
                 placeholders = ",".join(["%s"] * len(ids))
                 cursor.execute(
-                    "SELECT rowid, highlight(knowledge_search_fts, 0, char(2), char(3)),"  # noqa: S608 - placeholders
-                    " snippet(knowledge_search_fts, 1, char(2), char(3), '…', 30) FROM knowledge_search_fts"
-                    f" WHERE knowledge_search_fts MATCH %s AND rowid IN ({placeholders})",
-                    [match, *ids],
+                    "SELECT d.id, d.kind, d.key, d.language,"  # noqa: S608 - placeholders only
+                    " highlight(knowledge_search_fts, 0, char(2), char(3)),"
+                    " snippet(knowledge_search_fts, 1, char(2), char(3), '…', 30)"
+                    " FROM knowledge_search_fts CROSS JOIN knowledge_searchdocument d"
+                    " ON d.id = knowledge_search_fts.rowid"
+                    # A rowid range FTS5 walks once, then the page's ids as a plain filter ("+": not handed
+                    # to FTS5, which would run the whole MATCH again for each id of an IN list).
+                    " WHERE knowledge_search_fts MATCH %s AND knowledge_search_fts.rowid BETWEEN %s AND %s"
+                    f" AND +knowledge_search_fts.rowid IN ({placeholders})",
+                    [match, min(ids), max(ids), *ids],
                 )
-                marked = {rowid: (title, snippet) for rowid, title, snippet in cursor.fetchall()}
+                found = {row[0]: row[1:] for row in cursor.fetchall()}
         hits = []
-        for pk, kind, key, lang, score in page:
-            title, snippet = marked.get(pk, ("", ""))
-            hits.append(Hit(kind, key, lang, _marked(title), _marked(snippet), -score))
+        for pk, score in page:
+            if pk in found:
+                kind, key, lang, title, snippet = found[pk]
+                hits.append(Hit(kind, key, lang, _marked(title), _marked(snippet), -score))
         return hits, len(candidates)
 
 

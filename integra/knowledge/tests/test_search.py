@@ -174,3 +174,39 @@ def test_a_query_in_another_language_than_the_interface_finds_the_document(artic
     results = search.search("здравно осигуряване", kinds=[services.ARTICLE], language="en")
     assert results.fell_back
     assert [hit.language for hit in results.hits] == ["bg"]
+
+
+def test_kind_and_language_filter_inside_the_index_keeps_other_kinds_and_languages_out(db):
+    search.index_documents(
+        [
+            search.Document(kind="bench-forum", key="1", language="en", title="Visa", body="visa extension"),
+            search.Document(kind="bench_article", key="2", language="en", title="Visa", body="visa extension"),
+            search.Document(kind="bench-forum", key="3", language="bg", title="Visa", body="visa extension"),
+        ]
+    )
+    assert [h.key for h in search.search("visa", kinds=["bench-forum"], language="en").hits] == ["1"]
+    assert [h.key for h in search.search("visa", kinds=["bench_article"], language="en").hits] == ["2"]
+    both = search.search("visa", kinds=["bench-forum", "bench_article"], language="en", fallback=False)
+    assert {h.key for h in both.hits} == {"1", "2"}
+    every_language = search.search("visa", kinds=["bench-forum"], language=None)
+    assert {(h.key, h.language) for h in every_language.hits} == {("1", "en"), ("3", "bg")}
+
+
+def test_a_visitor_cannot_match_the_index_own_kind_and_language_words(db):
+    search.index_document(search.Document(kind="test", key="1", language="en", title="Centre", body="hours"))
+    for query in ["ktest", "ktestxen", "ktes", "scope"]:
+        assert search.search(query, kinds=["test"], language="en").hits == []
+    results = search.search("ktestxen centre", kinds=["test"], language="en")
+    assert results.any_word
+    assert [h.key for h in results.hits] == ["1"]
+
+
+def test_the_page_of_results_keeps_its_highlights_whatever_the_rank_order(db):
+    search.index_documents(
+        search.Document(kind="test", key=str(i), language="en", title="Centre" if i % 3 else "Other", body="centre")
+        for i in range(40)
+    )
+    hits = search.search("centre", kinds=["test"], language="en", limit=10).hits
+    assert len(hits) == 10
+    assert all("<mark>centre</mark>" in hit.snippet_html.lower() for hit in hits)
+    assert all(hit.title_html.startswith("<mark>") for hit in hits)  # title matches outrank body-only ones
