@@ -1,11 +1,14 @@
 """Kind and language inside the SQLite full-text index (issue 16 item 3).
 
 The FTS5 table gains a third column, `scope`, holding two tokens per document: one for its kind and
-one for its kind and language (search.scope_tokens makes the same ones in Python). A search then
+one for its kind and language (search.scope_token makes the same ones in Python). A search then
 filters by kind and language inside the full-text index itself, without joining every match to
 knowledge_searchdocument row by row. The external content becomes a view that adds the column.
-PostgreSQL is unchanged here.
+PostgreSQL is unchanged here. A later migration that makes SQLite rebuild knowledge_searchdocument must
+recreate this view and the triggers.
 """
+
+from importlib import import_module
 
 from django.db import migrations
 
@@ -37,24 +40,14 @@ SQLITE_FORWARD = [
     f" VALUES (new.id, new.title, new.body, {SCOPE.format(row='new')}); END",
     "INSERT INTO knowledge_search_fts(knowledge_search_fts) VALUES ('rebuild')",
 ]
+# Back to 0002's index: drop this one, then run 0002's statements again (written once, there).
 SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS knowledge_search_ai",
     "DROP TRIGGER IF EXISTS knowledge_search_ad",
     "DROP TRIGGER IF EXISTS knowledge_search_au",
     "DROP TABLE IF EXISTS knowledge_search_fts",
     "DROP VIEW IF EXISTS knowledge_search_content",
-    "CREATE VIRTUAL TABLE knowledge_search_fts USING fts5(title, body, content='knowledge_searchdocument',"
-    " content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
-    "CREATE TRIGGER knowledge_search_ai AFTER INSERT ON knowledge_searchdocument BEGIN"
-    " INSERT INTO knowledge_search_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END",
-    "CREATE TRIGGER knowledge_search_ad AFTER DELETE ON knowledge_searchdocument BEGIN"
-    " INSERT INTO knowledge_search_fts(knowledge_search_fts, rowid, title, body)"
-    " VALUES ('delete', old.id, old.title, old.body); END",
-    "CREATE TRIGGER knowledge_search_au AFTER UPDATE ON knowledge_searchdocument BEGIN"
-    " INSERT INTO knowledge_search_fts(knowledge_search_fts, rowid, title, body)"
-    " VALUES ('delete', old.id, old.title, old.body);"
-    " INSERT INTO knowledge_search_fts(rowid, title, body) VALUES (new.id, new.title, new.body); END",
-    "INSERT INTO knowledge_search_fts(knowledge_search_fts) VALUES ('rebuild')",
+    *import_module("integra.knowledge.migrations.0002_search_index").SQLITE_FORWARD,
 ]
 
 
