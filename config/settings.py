@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "integra.violations",
     "integra.hotline",
     "integra.events",
+    "integra.courses",
+    "integra.interpreting",
     "integra.api",
 ]
 

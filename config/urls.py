@@ -41,6 +41,10 @@ urlpatterns += i18n_patterns(
     path("staff/", include("integra.hotline.staff_urls")),
     path("", include("integra.events.urls")),
     path("staff/", include("integra.events.staff_urls")),
+    path("", include("integra.courses.urls")),
+    path("staff/", include("integra.courses.staff_urls")),
+    path("", include("integra.interpreting.urls")),
+    path("staff/", include("integra.interpreting.staff_urls")),
     prefix_default_language=True,
 )
 

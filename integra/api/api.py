@@ -6,8 +6,10 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from integra.api import appointments, centres, clients, consultations, forum, knowledge, me, topics, violations
 from integra.api.permissions import ANY_STAFF, PUBLIC, declaration
+from integra.courses import api as courses_api
 from integra.events import api as events_api
 from integra.hotline import api as hotline_api
+from integra.interpreting import api as interpreting_api
 
 
 class IntegraAPI(NinjaAPI):
@@ -69,3 +71,5 @@ api.add_router("/forum", forum.router)
 api.add_router("/violations", violations.router)
 api.add_router("/hotline", hotline_api.router)
 api.add_router("/events", events_api.router)
+api.add_router("/courses", courses_api.router)
+api.add_router("/interpreting", interpreting_api.router)

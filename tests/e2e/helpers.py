@@ -1,14 +1,32 @@
-"""axe-core accessibility checks and page-weight measurement for the browser tests."""
+"""Shared steps of the browser tests: translated text, moving through a wizard, axe-core checks, page weight."""
 
 from functools import cache
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def t(lang: str, text: str) -> str:
+    """text in lang, as the page shows it."""
+    with translation.override(lang):
+        return translation.gettext(text)
+
+
+def go_on(page, lang: str, label: str = "Continue") -> None:
+    """Press a wizard's button and wait until the next step has loaded.
+
+    A click returns as soon as it is dispatched: without the wait, the test's next Back, reload or
+    click can land on the page being left (two Continues in a row press the same button twice, and
+    Back during the POST's redirect finds no page attached).
+    """
+    with page.expect_navigation():
+        page.get_by_role("button", name=t(lang, label), exact=True).click()
 
 
 @cache

@@ -3,26 +3,16 @@
 
 import pytest
 from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from integra.consultations.forms import parse_slot
 from integra.core import dates
-from tests.e2e.helpers import axe_violations
+from tests.e2e.helpers import axe_violations, go_on, t
 
 pytestmark = pytest.mark.e2e
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 LONG_EMAIL = "amira.al-hashimi.the-second.with-a-very-long-address@subdomain.example-organisation.org"
-
-
-def t(lang, text):
-    with translation.override(lang):
-        return gettext(text)
-
-
-def go_on(page, lang):
-    page.get_by_role("button", name=t(lang, "Continue"), exact=True).click()
 
 
 def answer_booking(page, site, lang, *, email=LONG_EMAIL, phone="+359 88 123 4567"):

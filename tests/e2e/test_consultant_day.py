@@ -6,8 +6,7 @@ import re
 
 import pytest
 from django.test import Client
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from integra.accounts.models import User
@@ -17,16 +16,11 @@ from integra.consultations import services
 from integra.consultations.models import Appointment, Consultation
 from integra.topics.models import Topic
 from tests.base import make_staff, signed_in
-from tests.e2e.helpers import axe_violations
+from tests.e2e.helpers import axe_violations, t
 
 pytestmark = pytest.mark.e2e
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-
-
-def t(lang, text):
-    with translation.override(lang):
-        return gettext(text)
 
 
 def book(start, phone="+359881234567"):

@@ -6,23 +6,17 @@ reloading the receipt or the private link shows it again without sending anythin
 """
 
 import pytest
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from integra.forum.models import Question
 from integra.violations import services as violation_services
 from integra.violations.models import Report
 from tests.base import PASSWORD, make_staff
+from tests.e2e.helpers import go_on, t
 
 pytestmark = pytest.mark.e2e
 
 FAST_ARGON2 = {"time_cost": 1, "memory_cost": 8 * 1024, "parallelism": 1}
-
-
-def t(lang, text):
-    with translation.override(lang):
-        return gettext(text)
 
 
 @pytest.fixture
@@ -38,10 +32,6 @@ def watch(page) -> list[str]:
     page.on("console", lambda message: message.type == "error" and problems.append(message.text))
     page.on("pageerror", lambda error: problems.append(str(error)))
     return problems
-
-
-def go_on(page, lang):
-    page.get_by_role("button", name=t(lang, "Continue"), exact=True).click()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
