@@ -134,3 +134,32 @@ ROLE_PERMISSIONS[TRAINER] += _EVENT_DOOR
 ROLE_PERMISSIONS[MEDIATOR] += _EVENT_DOOR
 ROLE_PERMISSIONS[CENTRE_MANAGER] += _EVENT_ORGANISER
 ROLE_PERMISSIONS[COORDINATOR] += _EVENT_ORGANISER
+
+# Interpreting and cultural mediation (issue 13): partners and consultants ask for an interpreter;
+# centre managers and coordinators keep the registry, confirm interpreters and send offers; mediators
+# keep their own availability and log their sessions.
+_INTERPRETING_ASK = [
+    "interpreting.view_request",
+    "interpreting.add_request",
+    "interpreting.cancel_request",
+    "interpreting.add_feedback",
+]
+_INTERPRETING_DESK = [
+    *_INTERPRETING_ASK,
+    "interpreting.change_request",
+    "interpreting.confirm_request",
+    "interpreting.view_mediator",
+    "interpreting.add_mediator",
+    "interpreting.change_mediator",
+    "interpreting.add_session",
+]
+ROLE_PERMISSIONS[PARTNER] += _INTERPRETING_ASK
+ROLE_PERMISSIONS[CONSULTANT] += _INTERPRETING_ASK
+ROLE_PERMISSIONS[CENTRE_MANAGER] += _INTERPRETING_DESK
+ROLE_PERMISSIONS[COORDINATOR] += _INTERPRETING_DESK
+ROLE_PERMISSIONS[MEDIATOR] += [
+    "interpreting.view_request",
+    "interpreting.edit_own_availability",
+    "interpreting.add_session",
+    "interpreting.add_feedback",
+]
