@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401  (the public pages are added here)
+from django.urls import path
+
+from integra.interpreting import views
 
 app_name = "interpreting"
-urlpatterns: list = []
+urlpatterns = [
+    path("interpreting/", views.about, name="about"),
+    path("interpreting/offer/<str:token>/", views.offer, name="offer"),
+]
