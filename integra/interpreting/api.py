@@ -1,5 +1,136 @@
-"""/api/v1/interpreting/: its operations are added here, each with its declared permission."""
+"""/api/v1/interpreting/: requests and offers with a staff token, through the same form and services as the
+pages. A partner institution's token sees only its institution's requests (another's is a 404)."""
 
-from ninja import Router
+from datetime import datetime
 
-router = Router(tags=["interpreting"])
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from ninja import Field, Path, Router, Schema, Status
+
+from integra.api.auth import StaffToken
+from integra.api.permissions import requires
+from integra.api.schemas import Error, form_errors
+from integra.interpreting import services
+from integra.interpreting.forms import RequestForm
+from integra.interpreting.models import Mediator, Request
+
+router = Router(tags=["interpreting"], auth=StaffToken())
+ID = Path(..., ge=1, le=2_147_483_647)
+
+
+class RequestIn(Schema):
+    centre: str = Field(..., max_length=50, description="The city's centre code: sofia, burgas, plovdiv, kardzhali.")
+    language: str = Field(..., max_length=8)
+    dialect: str = Field("", max_length=24)
+    direction: str = Field("bg", max_length=2)
+    interpreter_gender: str = Field("", max_length=8)
+    mode: str = Field("", max_length=16, description="Empty: the suggested mode.")
+    starts_at: datetime
+    duration_minutes: int = Field(..., ge=-1000, le=100_000)
+    place: str = Field("", max_length=200)
+    subject: str = Field(..., max_length=24)
+    urgency: str = Field("routine", max_length=16)
+    bad_news: bool = False
+    children: bool = False
+    client_label: str = Field("", max_length=100, description="Initials or your reference, never the full name.")
+    notes: str = Field("", max_length=4000)
+    submission_key: str = Field("", max_length=64, description="The same key sent twice stores one request.")
+
+
+class RequestOut(Schema):
+    id: int
+    job_number: str
+    status: str
+    institution: str | None
+    centre: str
+    language: str
+    dialect: str
+    mode: str
+    suggested_mode: str
+    suggestion_reason: str
+    starts_at: datetime
+    duration_minutes: int
+    subject: str
+    flagged_no_speaker: bool
+    interpreter: str | None
+    interpreter_id: str | None
+    late_cancellation: bool
+
+
+class OffersIn(Schema):
+    mediators: list[int] = Field(..., min_length=1, max_length=20)
+
+
+class OffersOut(Schema):
+    sent: int
+    status: str
+
+
+def request_out(job: Request) -> dict:
+    return {
+        "id": job.pk, "job_number": job.job_number, "status": job.status,
+        "institution": job.institution.slug if job.institution_id else None, "centre": job.centre.slug,
+        "language": job.language, "dialect": job.dialect, "mode": job.mode, "suggested_mode": job.suggested_mode,
+        "suggestion_reason": services.suggestion_for(job)[1], "starts_at": job.starts_at,
+        "duration_minutes": job.duration_minutes, "subject": job.subject, "flagged_no_speaker": job.flagged_no_speaker,
+        "interpreter": job.mediator.name if job.mediator_id else None,
+        "interpreter_id": job.mediator.code if job.mediator_id else None, "late_cancellation": job.late_cancellation,
+    }  # fmt: skip
+
+
+@router.get("/requests", response={200: list[RequestOut], 401: Error, 403: Error}, summary="Requests you may see")
+@requires("interpreting.view_request")
+def list_requests(request):
+    return [request_out(job) for job in Request.objects.for_user(request.auth).with_details()[:200]]
+
+
+@router.post(
+    "/requests",
+    response={201: RequestOut, 401: Error, 403: Error, 422: Error},
+    summary="Ask for an interpreter (the back office's form and rules)",
+)
+@requires("interpreting.add_request")
+def create_request(request, payload: RequestIn):
+    user = request.auth
+    data = payload.dict()
+    centre = next((c for c in services.centres_for_request(user) if c.slug == data["centre"]), None)
+    data["centre"] = centre.pk if centre else ""
+    data["key"] = data.pop("submission_key")
+    starts = data["starts_at"]
+    starts = timezone.localtime(starts if timezone.is_aware(starts) else timezone.make_aware(starts))
+    data["starts_at"] = starts.strftime("%Y-%m-%dT%H:%M")
+    for flag in ("bad_news", "children"):
+        data[flag] = "on" if data[flag] else ""
+    form = RequestForm(data, user=user)
+    if not form.is_valid():
+        return Status(422, {"detail": form_errors(form)})
+    try:
+        job = services.request_create(by=user, **form.service_kwargs())
+    except ValidationError as error:
+        return Status(422, {"detail": " ".join(error.messages)})
+    return Status(201, request_out(services.get_request_for_user(user, job.pk)))
+
+
+@router.get("/requests/{request_id}", response={200: RequestOut, 401: Error, 403: Error, 404: Error, 422: Error})
+@requires("interpreting.view_request")
+def get_request(request, request_id: int = ID):
+    return request_out(services.get_request_for_user(request.auth, request_id))
+
+
+@router.post(
+    "/requests/{request_id}/offers",
+    response={200: OffersOut, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
+    summary="Offer the job to these mediators; the first to accept from their link gets it",
+)
+@requires("interpreting.confirm_request")
+def send_offers(request, payload: OffersIn, request_id: int = ID):
+    user = request.auth
+    job = services.get_request_for_user(user, request_id)
+    mediators = list(Mediator.objects.active().filter(pk__in=payload.mediators))
+    try:
+        sent = services.offers_send(by=user, request=job, mediators=mediators)
+    except ValidationError as error:
+        return Status(409, {"detail": " ".join(error.messages)})
+    except PermissionDenied:
+        return Status(403, {"detail": "You do not have permission to do this."})
+    return {"sent": len(sent), "status": Request.Status.OFFERED}
