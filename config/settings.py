@@ -403,3 +403,14 @@ TELEPHONY_PROMPT_URLS = dict(
 )
 # The number calls are forwarded to while the line is open (operators' phones or a queue), E.164.
 TELEPHONY_OPERATOR_NUMBER = env_str("TELEPHONY_OPERATOR_NUMBER", "")
+
+# --- Courses (issue 14) ----------------------------------------------------------------------
+# A place freed in a full group is offered to the first on its waiting list, who has this long to accept.
+COURSE_OFFER_HOURS = env_int("COURSE_OFFER_HOURS", 48)
+# The site's public address, for the links in offer messages (the same as the forum's by default).
+SITE_PUBLIC_URL = env_str("SITE_PUBLIC_URL", FORUM_PUBLIC_URL)
+# Public enrolments and look-ups of an enrolment by reference, per client address: (count, seconds).
+COURSE_RATE_LIMITS = {
+    "enrol": (env_int("COURSE_ENROL_LIMIT", 10), 3600),
+    "find": (env_int("COURSE_FIND_LIMIT", 10), 3600),
+}

@@ -135,6 +135,16 @@ ROLE_PERMISSIONS[MEDIATOR] += _EVENT_DOOR
 ROLE_PERMISSIONS[CENTRE_MANAGER] += _EVENT_ORGANISER
 ROLE_PERMISSIONS[COORDINATOR] += _EVENT_ORGANISER
 
+# Courses (issue 14): trainers keep their groups' registers, levels and certificates; the centre's staff
+# enrol people at the desk; centre managers and coordinators also plan courses and groups.
+_COURSE_DESK = ["courses.view_group", "courses.view_enrolment", "courses.add_enrolment", "courses.change_enrolment"]
+_COURSE_TRAINING = [*_COURSE_DESK, "courses.add_attendance", "courses.change_attendance", "courses.add_certificate"]
+_COURSE_PLANNING = [*_COURSE_TRAINING, "courses.add_group", "courses.change_group", "courses.change_certificate"]
+ROLE_PERMISSIONS[CONSULTANT] += _COURSE_DESK
+ROLE_PERMISSIONS[TRAINER] += _COURSE_TRAINING
+ROLE_PERMISSIONS[CENTRE_MANAGER] += _COURSE_PLANNING
+ROLE_PERMISSIONS[COORDINATOR] += _COURSE_PLANNING
+
 # Interpreting and cultural mediation (issue 13): partners and consultants ask for an interpreter;
 # centre managers and coordinators keep the registry, confirm interpreters and send offers; mediators
 # keep their own availability and log their sessions.

@@ -1,0 +1,175 @@
+"""Forms for courses: the public enrolment's steps, the catalogue's filters, leaving a course, the desk
+enrolment, one register row, the levels and the certificate. Rules live in services.py; a service's
+ValidationError is shown on these forms with core.forms.add_errors."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from integra.centres.models import Centre
+from integra.clients.models import AgeBand, Gender
+from integra.core.forms import PhoneField, ServerCheckedLengths
+from integra.core.languages import SPOKEN_LANGUAGES
+from integra.courses.models import Attendance, Course, Enrolment, Level
+
+LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
+NAME_HELP = _("Your name as it should appear on the certificate, in Latin or Cyrillic letters or your own.")
+
+
+class NameStep(ServerCheckedLengths, forms.Form):
+    name = forms.CharField(
+        label=_("Your full name"),
+        max_length=150,
+        help_text=NAME_HELP,
+        error_messages={"required": _("Enter your name.")},
+    )
+
+
+class ContactStep(ServerCheckedLengths, forms.Form):
+    phone = PhoneField(
+        label=_("Mobile phone"),
+        required=False,
+        help_text=_("For an SMS if a place frees or the group changes. For example +359 88 123 4567 or 088 123 4567."),
+        error_messages={"invalid": _("Enter a phone number, for example +359 88 123 4567.")},
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        required=False,
+        max_length=254,
+        error_messages={"invalid": _("Enter an e-mail address like name@example.com.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not data.get("phone") and not data.get("email"):
+            raise forms.ValidationError(
+                _("Give a phone number or an e-mail address, so that we can tell you about your place.")
+            )
+        return data
+
+
+class LanguageStep(forms.Form):
+    language = forms.ChoiceField(
+        label=_("The language you read best"),
+        choices=[("", "—"), *LANGUAGE_CHOICES],
+        help_text=_("We write to you in it, and your certificate is in Bulgarian and in this language."),
+        error_messages={"required": _("Choose a language.")},
+    )
+
+
+class AboutStep(forms.Form):
+    """Optional: counted in the funder's figures without the name."""
+
+    gender = forms.ChoiceField(label=_("Sex"), choices=Gender.choices, initial=Gender.UNDISCLOSED, required=False)
+    age_band = forms.ChoiceField(label=_("Age"), choices=AgeBand.choices, required=False)
+    nationality = LazyTypedChoiceField(label=_("Nationality"), choices=[("", "—"), *countries], required=False)
+
+
+class CatalogueFilterForm(forms.Form):
+    centre = forms.ModelChoiceField(
+        label=_("Centre"),
+        queryset=Centre.objects.active(),
+        required=False,
+        empty_label=_("All centres"),
+        to_field_name="slug",
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of course"), choices=[("", _("All courses")), *Course.Kind.choices], required=False
+    )
+    level = forms.ChoiceField(label=_("Level"), choices=[("", _("Any level")), *Level.choices], required=False)
+
+    def filter(self, groups):
+        if not self.is_valid():
+            return groups
+        data = self.cleaned_data
+        if data.get("centre"):
+            groups = groups.filter(centre=data["centre"])
+        if data.get("kind"):
+            groups = groups.filter(course__kind=data["kind"])
+        if data.get("level"):
+            groups = groups.filter(course__level=data["level"])
+        return groups
+
+
+class FindEnrolmentForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Your reference"), max_length=16, help_text=_("For example CR-ABC-DEF, from your confirmation.")
+    )
+    contact = forms.CharField(
+        label=_("The phone number or e-mail you gave"), max_length=254, widget=forms.TextInput(attrs={"dir": "ltr"})
+    )
+
+
+class DeskEnrolmentForm(ServerCheckedLengths, forms.Form):
+    """Staff enrol someone at the desk, from a consultation or from a call."""
+
+    name = forms.CharField(label=_("Full name"), max_length=150, help_text=_("As it should appear on the certificate."))
+    phone = PhoneField(
+        label=_("Mobile phone"),
+        required=False,
+        error_messages={"invalid": _("Enter a phone number, for example +359 88 123 4567.")},
+    )
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=254)
+    language = forms.ChoiceField(
+        label=_("The language they read best"), choices=[("", "—"), *LANGUAGE_CHOICES], required=False
+    )
+    gender = forms.ChoiceField(label=_("Sex"), choices=Gender.choices, initial=Gender.UNDISCLOSED, required=False)
+    age_band = forms.ChoiceField(label=_("Age"), choices=AgeBand.choices, required=False)
+    nationality = LazyTypedChoiceField(label=_("Nationality"), choices=[("", "—"), *countries], required=False)
+    client_reference = forms.CharField(
+        label=_("Client file reference"),
+        max_length=16,
+        required=False,
+        help_text=_("Only with the person's consent: the enrolment then shows on their client file."),
+    )
+    consent = forms.BooleanField(
+        label=_("The person agrees to link the enrolment to their client file"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("client_reference") and not data.get("consent"):
+            self.add_error("consent", _("Ask the person first: a file is linked only with their consent."))
+        return data
+
+
+class MarkForm(ServerCheckedLengths, forms.Form):
+    """One row of the register: saved on its own, so a dropped connection loses at most that row."""
+
+    mark = forms.ChoiceField(
+        label=_("Attendance"),
+        choices=Attendance.Mark.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose present, late, excused or absent.")},
+    )
+    remark = forms.CharField(label=_("Remark"), max_length=200, required=False)
+
+
+class LevelsForm(forms.ModelForm):
+    class Meta:
+        model = Enrolment
+        fields = ["entry_level", "entry_score", "exit_level"]
+        help_texts = {
+            "entry_level": _("From the placement test or your assessment at the start."),
+            "exit_level": _("Your assessment at the end: the funder counts who improved by at least one level."),
+        }
+
+
+class CertificateForm(ServerCheckedLengths, forms.Form):
+    name_as_printed = forms.CharField(
+        label=_("Name as printed"), max_length=150, help_text=_("Check the spelling with the learner.")
+    )
+
+
+class RevokeForm(ServerCheckedLengths, forms.Form):
+    reason = forms.CharField(label=_("Why the certificate is revoked"), max_length=200)
+
+
+class CertificateCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Certificate code"),
+        max_length=16,
+        help_text=_("The code printed under the QR code, for example ABCDE-FGH23."),
+        widget=forms.TextInput(attrs={"dir": "ltr", "autocapitalize": "characters"}),
+    )

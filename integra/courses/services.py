@@ -1,0 +1,397 @@
+"""Courses, groups, enrolments, the waiting list, attendance and certificates: the one place where they change.
+
+The public enrolment wizard, the trainers' pages, the API and the demo data call these. Rules are
+raised as ValidationError (shown by the forms and the API in the user's language); races are decided
+by the database: an enrolment locks its group's row while the places are counted, so 200 people
+racing for the last 10 places make exactly 10 enrolments and a waiting list in arrival order.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from integra.accounts.models import User
+from integra.core.crypto import submission_hash
+from integra.courses.models import Attendance, Certificate, Enrolment, Group, Session, offer_deadline
+
+OFFER_SALT = "integra.courses.offer"
+
+
+# -- reads ----------------------------------------------------------------------------------------
+
+
+def get_group_for_user(user, pk: int) -> Group:
+    """A group of the user's centres (or one they train); another centre's group is a 404."""
+    return get_object_or_404(Group.objects.for_user(user).with_details(), pk=pk)
+
+
+def get_public_group(pk: int) -> Group:
+    return get_object_or_404(Group.objects.public().with_details().with_counts(), pk=pk)
+
+
+def find_enrolment(*, reference: str, contact: str) -> Enrolment | None:
+    """A visitor's enrolment by its reference and the phone or e-mail they gave (both must match)."""
+    reference = (reference or "").strip().upper()
+    contact = (contact or "").strip()
+    if not reference or not contact:
+        return None
+    enrolment = Enrolment.objects.select_related("group__course", "group__centre").filter(reference=reference).first()
+    if enrolment is None:
+        return None
+    if contact.lower() == (enrolment.email or "").lower() or _same_phone(contact, enrolment.phone):
+        return enrolment
+    return None
+
+
+def _same_phone(typed: str, stored) -> bool:
+    if not stored:
+        return False
+    from phonenumber_field.phonenumber import to_python  # noqa: PLC0415 - only when a phone is compared
+
+    number = to_python(typed, region="BG")
+    return bool(number and number.is_valid() and str(number) == str(stored))
+
+
+def register_rows(group: Group):
+    """The register of a group: its sessions, its learners, and {(session id, enrolment id): mark}.
+
+    Three queries whatever the size of the group (pinned by a test)."""
+    sessions = list(group.sessions.all())
+    learners = list(group.enrolments.holding_place().order_by("name", "pk"))
+    marks = {
+        (a.session_id, a.enrolment_id): a
+        for a in Attendance.objects.filter(session__group=group).only("session_id", "enrolment_id", "mark", "remark")
+    }
+    return sessions, learners, marks
+
+
+def attendance_rates(group: Group) -> dict[int, tuple[int, int]]:
+    """{enrolment id: (sessions attended, sessions held so far)} in one query (cancelled ones do not count)."""
+    held = group.sessions.filter(cancelled=False, start__lte=timezone.now()).count()
+    rows = (
+        Attendance.objects.filter(session__group=group, session__cancelled=False, mark__in=Attendance.ATTENDED)
+        .values("enrolment_id")
+        .annotate(n=Count("pk"))
+    )
+    attended = {row["enrolment_id"]: row["n"] for row in rows}
+    return {pk: (attended.get(pk, 0), held) for pk in group.enrolments.values_list("pk", flat=True)}
+
+
+# -- groups and sessions --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def sessions_schedule(
+    *,
+    group: Group,
+    by: User | None,
+    weekdays: list[int],
+    starts_at: time,
+    minutes: int,
+    skip: set[date] = frozenset(),
+) -> list[Session]:
+    """Create the group's sessions on these weekdays (0 = Monday) from its first to its last day.
+
+    A skipped day (a holiday) becomes a cancelled session, so the register shows why nobody met."""
+    if minutes <= 0:
+        raise ValidationError({"minutes": _("A session lasts at least one minute.")})
+    tz = timezone.get_current_timezone()
+    made = []
+    day = group.start_date
+    while day <= group.end_date:
+        if day.weekday() in weekdays:
+            start = datetime.combine(day, starts_at, tzinfo=tz)
+            session, _created = Session.objects.get_or_create(
+                group=group,
+                start=start,
+                defaults={"end": start + timedelta(minutes=minutes), "cancelled": day in skip},
+            )
+            made.append(session)
+        day += timedelta(days=1)
+    return made
+
+
+# -- enrolments -----------------------------------------------------------------------------------
+
+
+def _overlapping(group: Group, *, phone: str, email: str, member: User | None) -> bool:
+    """The same person holds or waits for a place in another group meeting at the same time."""
+    person = Q()
+    if phone:
+        person |= Q(phone=phone)
+    if email:
+        person |= Q(email__iexact=email)
+    if member is not None:
+        person |= Q(member=member)
+    if not person:
+        return False
+    theirs = Enrolment.objects.filter(person, status__in=Enrolment.ACTIVE).exclude(group=group).values("group_id")
+    clash = Session.objects.filter(group=group, cancelled=False, start__lt=OuterRef("end"), end__gt=OuterRef("start"))
+    return Session.objects.filter(group_id__in=theirs, cancelled=False).filter(Exists(clash)).exists()
+
+
+@transaction.atomic
+def enrolment_create(
+    *,
+    group: Group,
+    name: str,
+    phone: str = "",
+    email: str = "",
+    language: str = "",
+    gender: str = "",
+    age_band: str = "",
+    nationality: str = "",
+    member: User | None = None,
+    client=None,
+    waiting_list_ok: bool = True,
+    source: str = Enrolment.Source.WEBSITE,
+    submission_key: str = "",
+    by: User | None = None,
+    now: datetime | None = None,
+) -> Enrolment:
+    """Enrol someone (no account needed), or put them on the waiting list when the group is full.
+
+    One enrolment per submission key. The group's row is locked while its places are counted, so the
+    last place goes to one person only and the waiting list keeps the order people arrived in."""
+    digest = submission_hash("course-enrolment", submission_key) if submission_key else None
+    if digest:
+        existing = Enrolment.objects.filter(submission_hash=digest).first()
+        if existing is not None:
+            return existing
+    now = now or timezone.now()
+    group = Group.objects.select_for_update().get(pk=group.pk)
+    phone, email = str(phone or ""), (email or "").strip()
+    if not (name or "").strip():
+        raise ValidationError({"name": _("Give your name as it should appear on the certificate.")})
+    if not phone and not email and source == Enrolment.Source.WEBSITE:
+        raise ValidationError({"phone": _("Give a phone number or an e-mail address, so that we can reach you.")})
+    if source == Enrolment.Source.WEBSITE and not group.enrolment_open(timezone.localdate(now)):
+        raise ValidationError(_("Enrolment for this group is closed."))
+    if _overlapping(group, phone=phone, email=email, member=member):
+        raise ValidationError(
+            _("You already have a place in a group that meets at the same time. Leave that group first.")
+        )
+    full = group.enrolments.holding_place().count() >= group.capacity
+    if full and not waiting_list_ok:
+        raise ValidationError(_("This group is full: there are no places left."))
+    try:
+        with transaction.atomic():
+            return Enrolment.objects.create(
+                group=group,
+                name=name.strip(),
+                phone=phone,
+                email=email,
+                language=language,
+                gender=gender or Enrolment._meta.get_field("gender").default,
+                age_band=age_band,
+                nationality=nationality,
+                member=member,
+                client=client,
+                status=Enrolment.Status.WAITING if full else Enrolment.Status.ENROLLED,
+                source=source,
+                submission_hash=digest,
+                created_at=now,
+            )
+    except IntegrityError:
+        existing = Enrolment.objects.filter(submission_hash=digest).first() if digest else None
+        if existing is None:
+            raise
+        return existing
+
+
+def offer_token(enrolment: Enrolment) -> str:
+    """The link's token: signed (not stored), valid only for this offer and until its deadline."""
+    return signing.dumps({"e": enrolment.pk, "x": enrolment.offer_expires_at.isoformat()}, salt=OFFER_SALT)
+
+
+def enrolment_for_offer_token(token: str) -> Enrolment | None:
+    try:
+        payload = signing.loads(token, salt=OFFER_SALT)
+    except signing.BadSignature:
+        return None
+    enrolment = Enrolment.objects.select_related("group__course", "group__centre").filter(pk=payload.get("e")).first()
+    if enrolment is None or enrolment.offer_expires_at is None:
+        return None
+    if enrolment.offer_expires_at.isoformat() != payload.get("x"):
+        return None  # an older offer's link
+    if enrolment.status in (Enrolment.Status.EXPIRED, Enrolment.Status.LEFT):
+        return None  # lapsed or declined: the place has gone to someone else
+    return enrolment
+
+
+@transaction.atomic
+def offer_next(*, group: Group, now: datetime | None = None) -> Enrolment | None:
+    """Offer each free place to the first on the waiting list, with a deadline; the message is sent after commit."""
+    from integra.courses.tasks import send_offer  # noqa: PLC0415 - tasks import these services
+
+    now = now or timezone.now()
+    group = Group.objects.select_for_update().get(pk=group.pk)
+    free = group.capacity - group.enrolments.holding_place().count()
+    offered = None
+    for enrolment in group.enrolments.waiting_in_order()[: max(free, 0)]:
+        enrolment.status = Enrolment.Status.OFFERED
+        enrolment.offer_expires_at = offer_deadline(now)
+        enrolment.save(update_fields=["status", "offer_expires_at"])
+        transaction.on_commit(lambda pk=enrolment.pk: send_offer.enqueue(pk))
+        offered = offered or enrolment
+    return offered
+
+
+@transaction.atomic
+def offer_accept(*, enrolment: Enrolment, now: datetime | None = None) -> Enrolment:
+    now = now or timezone.now()
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status == Enrolment.Status.ENROLLED:
+        return enrolment  # the link opened twice
+    if enrolment.status != Enrolment.Status.OFFERED:
+        raise ValidationError(_("This offer is no longer open."))
+    if enrolment.offer_expires_at <= now:
+        raise ValidationError(_("The time to accept this place has passed. It has been offered to the next person."))
+    enrolment.status = Enrolment.Status.ENROLLED
+    enrolment.save(update_fields=["status"])
+    return enrolment
+
+
+@transaction.atomic
+def offer_decline(*, enrolment: Enrolment, now: datetime | None = None) -> None:
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status != Enrolment.Status.OFFERED:
+        raise ValidationError(_("This offer is no longer open."))
+    enrolment_leave(enrolment=enrolment, now=now)
+
+
+def offers_expire(*, now: datetime | None = None) -> int:
+    """Offers past their deadline lapse and the place goes to the next person; returns how many lapsed."""
+    now = now or timezone.now()
+    lapsed = 0
+    for enrolment in Enrolment.objects.filter(status=Enrolment.Status.OFFERED, offer_expires_at__lte=now):
+        with transaction.atomic():
+            changed = Enrolment.objects.filter(pk=enrolment.pk, status=Enrolment.Status.OFFERED).update(
+                status=Enrolment.Status.EXPIRED
+            )
+            if changed:
+                lapsed += 1
+                offer_next(group=enrolment.group, now=now)
+    return lapsed
+
+
+@transaction.atomic
+def enrolment_leave(*, enrolment: Enrolment, by: User | None = None, now: datetime | None = None) -> Enrolment:
+    """Leave a course (or the waiting list); a place that frees goes to the first one waiting."""
+    now = now or timezone.now()
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if enrolment.status not in Enrolment.ACTIVE:
+        raise ValidationError(_("This enrolment has already ended."))
+    freed = enrolment.status in Enrolment.HOLDS_PLACE
+    enrolment.status = Enrolment.Status.LEFT
+    enrolment.left_at = now
+    enrolment.save(update_fields=["status", "left_at"])
+    if freed:
+        offer_next(group=enrolment.group, now=now)
+    return enrolment
+
+
+@transaction.atomic
+def levels_record(*, enrolment: Enrolment, by: User, entry_level=None, entry_score=None, exit_level=None) -> Enrolment:
+    fields = []
+    for name, value in (("entry_level", entry_level), ("entry_score", entry_score), ("exit_level", exit_level)):
+        if value is not None:
+            setattr(enrolment, name, value)
+            fields.append(name)
+    enrolment.save(update_fields=fields)
+    return enrolment
+
+
+# -- attendance -----------------------------------------------------------------------------------
+
+
+def attendance_mark(
+    *,
+    session: Session,
+    enrolment: Enrolment,
+    mark: str,
+    by: User,
+    remark: str = "",
+    from_paper: bool = False,
+    now: datetime | None = None,
+) -> Attendance:
+    """One mark per learner and session, changed in place when marked again (a register saved row by row)."""
+    now = now or timezone.now()
+    if enrolment.group_id != session.group_id or not enrolment.holds_place:
+        raise ValidationError(_("This person is not a learner of this group."))
+    if mark not in Attendance.Mark.values:
+        raise ValidationError({"mark": _("Choose present, late, excused or absent.")})
+    if session.cancelled:
+        raise ValidationError(_("This session was cancelled: there is no attendance to mark."))
+    if not session.has_started(now):
+        raise ValidationError(_("This session has not happened yet: attendance can be marked once it starts."))
+    attendance, _created = Attendance.objects.update_or_create(
+        session=session,
+        enrolment=enrolment,
+        defaults={"mark": mark, "remark": remark.strip(), "marked_by": by, "marked_at": now, "from_paper": from_paper},
+    )
+    return attendance
+
+
+# -- completion and certificates ------------------------------------------------------------------
+
+
+def completion_missing(enrolment: Enrolment, *, attended: int, held: int) -> list[str]:
+    """What the learner still lacks to complete the course (empty when they meet the rule)."""
+    course = enrolment.group.course
+    missing = []
+    share = round(100 * attended / held) if held else 0
+    if not held or share < course.completion_attendance:
+        missing.append(
+            _("Attendance %(share)d%%: %(needed)d%% is needed.")
+            % {"share": share, "needed": course.completion_attendance}
+        )
+    if course.completion_needs_exit_level and not enrolment.exit_level:
+        missing.append(_("The exit assessment has not been recorded."))
+    return missing
+
+
+@transaction.atomic
+def certificate_issue(*, enrolment: Enrolment, by: User, name_as_printed: str = "", language: str = "") -> Certificate:
+    enrolment = Enrolment.objects.select_for_update().select_related("group__course").get(pk=enrolment.pk)
+    if hasattr(enrolment, "certificate"):
+        return enrolment.certificate
+    attended, held = attendance_rates(enrolment.group).get(enrolment.pk, (0, 0))
+    missing = completion_missing(enrolment, attended=attended, held=held)
+    if missing:
+        raise ValidationError(missing)
+    enrolment.status = Enrolment.Status.COMPLETED
+    enrolment.save(update_fields=["status"])
+    return Certificate.objects.create(
+        enrolment=enrolment,
+        name_as_printed=(name_as_printed or enrolment.name).strip(),
+        language=language or enrolment.language,
+        issued_by=by,
+    )
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Certificate:
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Say why the certificate is revoked.")})
+    certificate.revoked_at = certificate.revoked_at or timezone.now()
+    certificate.revoked_reason = reason.strip()
+    certificate.save(update_fields=["revoked_at", "revoked_reason"])
+    return certificate
+
+
+def certificate_lookup(code: str) -> Certificate | None:
+    code = (code or "").strip().upper().replace(" ", "")
+    if len(code) == 10:
+        code = f"{code[:5]}-{code[5:]}"
+    return (
+        Certificate.objects.select_related("enrolment__group__course", "enrolment__group__centre")
+        .filter(code=code)
+        .first()
+    )

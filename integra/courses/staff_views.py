@@ -1,0 +1,226 @@
+"""Courses in the back office: the groups of my centres, a group's learners and waiting list, enrolling at
+the desk, the register (one session on a phone, the whole grid, the paper register as PDF), levels, and
+certificates (issue, PDF, revoke). Another centre's group is a 404; each row of a register saves on its own."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from integra.clients.models import Client
+from integra.core.forms import add_errors
+from integra.core.permissions import requires
+from integra.courses import certificates, services
+from integra.courses.forms import CertificateForm, DeskEnrolmentForm, LevelsForm, MarkForm, RevokeForm
+from integra.courses.models import Certificate, Enrolment, Group
+
+LIST_LIMIT = 200
+
+
+@requires("courses.view_group")
+def group_list(request):
+    today = timezone.localdate()
+    groups = Group.objects.for_user(request.user).with_details().with_counts()
+    running = list(groups.filter(end_date__gte=today).order_by("start_date", "pk")[:LIST_LIMIT])
+    past = list(groups.filter(end_date__lt=today).order_by("-end_date", "-pk")[:20])
+    return render(request, "courses/staff/group_list.html", {"running": running, "past": past})
+
+
+def _group_page(request, group, desk=None, status=200):
+    rates = services.attendance_rates(group)
+    learners = list(group.enrolments.holding_place().select_related("certificate").order_by("name", "pk"))
+    for learner in learners:
+        learner.attended, learner.held = rates.get(learner.pk, (0, 0))
+        learner.missing = services.completion_missing(learner, attended=learner.attended, held=learner.held)
+    context = {
+        "group": group,
+        "learners": learners,
+        "waiting": list(group.enrolments.filter(status__in=["waiting"]).order_by("created_at", "pk")),
+        "offered": [e for e in learners if e.status == Enrolment.Status.OFFERED],
+        "sessions": list(group.sessions.all()),
+        "desk": desk or DeskEnrolmentForm(),
+        "now": timezone.now(),
+    }
+    return render(request, "courses/staff/group_detail.html", context, status=status)
+
+
+@requires("courses.view_group")
+def group_detail(request, pk):
+    return _group_page(request, services.get_group_for_user(request.user, pk))
+
+
+@requires("courses.add_enrolment")
+def desk_enrol(request, pk):
+    """Enrol someone at the desk, from a consultation or a call; with consent, linked to their client file."""
+    group = services.get_group_for_user(request.user, pk)
+    if request.method != "POST":
+        return redirect("courses_staff:detail", group.pk)
+    form = DeskEnrolmentForm(request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        reference, _consent = data.pop("client_reference"), data.pop("consent")
+        client = None
+        if reference:
+            client = Client.objects.for_user(request.user).filter(reference=reference.strip().upper()).first()
+            if client is None:
+                form.add_error("client_reference", _("No client file with this reference at your centres."))
+        if not form.errors:
+            try:
+                enrolment = services.enrolment_create(
+                    group=group, client=client, source=Enrolment.Source.STAFF, by=request.user, **data
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                if enrolment.status == Enrolment.Status.WAITING:
+                    messages.success(
+                        request, _("The group is full: %(name)s is on the waiting list.") % {"name": enrolment.name}
+                    )
+                else:
+                    messages.success(request, _("%(name)s is enrolled.") % {"name": enrolment.name})
+                return redirect("courses_staff:detail", group.pk)
+    return _group_page(request, group, desk=form, status=200)
+
+
+@requires("courses.view_group")
+def register_grid(request, pk):
+    """The whole register: sessions across, learners down. A constant number of queries for any size."""
+    group = services.get_group_for_user(request.user, pk)
+    sessions, learners, marks = services.register_rows(group)
+    rows = [(learner, [marks.get((s.pk, learner.pk)) for s in sessions]) for learner in learners]
+    return render(request, "courses/staff/register_grid.html", {"group": group, "sessions": sessions, "rows": rows})
+
+
+@requires("courses.view_group")
+def register_pdf(request, pk):
+    """The paper register for centres without a device: names down, dates across, empty boxes."""
+    group = services.get_group_for_user(request.user, pk)
+    sessions, learners, _marks = services.register_rows(group)
+    pdf = certificates.render_register(group=group, sessions=sessions, learners=learners, request=request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="register-{group.pk}.pdf"'
+    return response
+
+
+def _session(request, pk, session_pk):
+    group = services.get_group_for_user(request.user, pk)
+    return group, get_object_or_404(group.sessions, pk=session_pk)
+
+
+@requires("courses.add_attendance")
+def session_register(request, pk, session_pk):
+    """One session's register on a phone: one form per learner, each saved on its own (no script needed)."""
+    group, session = _session(request, pk, session_pk)
+    _sessions, learners, marks = services.register_rows(group)
+    paper = request.GET.get("paper") == "1"
+    errors = request.session.pop(f"courses.register.{session.pk}", {})
+    rows = []
+    for learner in learners:
+        mark = marks.get((session.pk, learner.pk))
+        initial = {"mark": mark.mark, "remark": mark.remark} if mark else {}
+        form = MarkForm(initial=initial, prefix=f"e{learner.pk}")
+        rows.append((learner, form, mark, errors.get(str(learner.pk))))
+    context = {"group": group, "session": session, "rows": rows, "paper": paper, "now": timezone.now()}
+    return render(request, "courses/staff/session_register.html", context)
+
+
+@require_POST
+@requires("courses.add_attendance")
+def session_mark(request, pk, session_pk, enrolment_pk):
+    group, session = _session(request, pk, session_pk)
+    enrolment = get_object_or_404(group.enrolments.holding_place(), pk=enrolment_pk)
+    form = MarkForm(request.POST, prefix=f"e{enrolment.pk}")
+    problem = None
+    if form.is_valid():
+        try:
+            services.attendance_mark(
+                session=session,
+                enrolment=enrolment,
+                by=request.user,
+                from_paper=request.POST.get("paper") == "1",
+                **form.cleaned_data,
+            )
+        except ValidationError as error:
+            problem = " ".join(error.messages)
+    else:
+        problem = " ".join(message for messages_ in form.errors.values() for message in messages_)
+    if problem:
+        request.session[f"courses.register.{session.pk}"] = {str(enrolment.pk): problem}
+    url = reverse("courses_staff:session", args=[group.pk, session.pk])
+    if request.POST.get("paper") == "1":
+        url += "?paper=1"
+    return redirect(f"{url}#learner-{enrolment.pk}")
+
+
+def _enrolment(request, enrolment_pk) -> Enrolment:
+    return get_object_or_404(
+        Enrolment.objects.for_user(request.user).select_related("group__course", "group__centre"), pk=enrolment_pk
+    )
+
+
+@requires("courses.add_attendance")
+def levels(request, enrolment_pk):
+    enrolment = _enrolment(request, enrolment_pk)
+    form = LevelsForm(request.POST or None, instance=enrolment)
+    if request.method == "POST" and form.is_valid():
+        services.levels_record(enrolment=enrolment, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The levels were saved."))
+        return redirect("courses_staff:detail", enrolment.group_id)
+    return render(request, "courses/staff/levels.html", {"form": form, "enrolment": enrolment})
+
+
+@requires("courses.add_certificate")
+def certificate_issue(request, enrolment_pk):
+    enrolment = _enrolment(request, enrolment_pk)
+    form = CertificateForm(request.POST or None, initial={"name_as_printed": enrolment.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            certificate = services.certificate_issue(enrolment=enrolment, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The certificate was issued."))
+            return redirect("courses_staff:certificate", certificate.code)
+    return render(request, "courses/staff/certificate_issue.html", {"form": form, "enrolment": enrolment})
+
+
+def _certificate(request, code) -> Certificate:
+    return get_object_or_404(
+        Certificate.objects.filter(enrolment__in=Enrolment.objects.for_user(request.user)).select_related(
+            "enrolment__group__course", "enrolment__group__centre"
+        ),
+        code=code,
+    )
+
+
+@requires("courses.view_group")
+def certificate_page(request, code):
+    certificate = _certificate(request, code)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.has_perm("courses.change_certificate"):
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.certificate_revoke(certificate=certificate, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("The certificate was revoked."))
+                return redirect("courses_staff:certificate", code)
+    context = {"certificate": certificate, "enrolment": certificate.enrolment, "form": form}
+    return render(request, "courses/staff/certificate.html", context)
+
+
+@requires("courses.view_group")
+def certificate_pdf(request, code):
+    certificate = _certificate(request, code)
+    response = HttpResponse(
+        certificates.render_certificate(certificate, request=request), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="certificate-{certificate.code}.pdf"'
+    return response
