@@ -2,6 +2,7 @@
 pages. A partner institution's token sees only its institution's requests (another's is a 404)."""
 
 from datetime import datetime
+from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
@@ -12,7 +13,7 @@ from integra.api.permissions import requires
 from integra.api.schemas import Error, form_errors
 from integra.interpreting import services
 from integra.interpreting.forms import RequestForm
-from integra.interpreting.models import Mediator, Request
+from integra.interpreting.models import DIALECT_LABELS, LANGUAGES, Direction, InterpreterGender, Mediator, Mode, Request
 
 router = Router(tags=["interpreting"], auth=StaffToken())
 ID = Path(..., ge=1, le=2_147_483_647)
@@ -20,19 +21,19 @@ ID = Path(..., ge=1, le=2_147_483_647)
 
 class RequestIn(Schema):
     centre: str = Field(..., max_length=50, description="The city's centre code: sofia, burgas, plovdiv, kardzhali.")
-    language: str = Field(..., max_length=8)
-    dialect: str = Field("", max_length=24)
-    direction: str = Field("bg", max_length=2)
-    interpreter_gender: str = Field("", max_length=8)
-    mode: str = Field("", max_length=16, description="Empty: the suggested mode.")
-    starts_at: datetime
-    duration_minutes: int = Field(..., ge=-1000, le=100_000)
+    language: Literal[tuple(LANGUAGES)]
+    dialect: Literal[("", *DIALECT_LABELS)] = ""
+    direction: Literal[tuple(Direction.values)] = "bg"
+    interpreter_gender: Literal[("", *InterpreterGender.values)] = ""
+    mode: Literal[("", *Mode.values)] = Field("", description="Empty: the suggested mode.")
+    starts_at: datetime = Field(..., description="Not in the past (409 otherwise).")
+    duration_minutes: int = Field(..., ge=1, le=services.MAX_DURATION)
     place: str = Field("", max_length=200)
-    subject: str = Field(..., max_length=24)
-    urgency: str = Field("routine", max_length=16)
+    subject: Literal[tuple(Request.Subject.values)]
+    urgency: Literal[tuple(Request.Urgency.values)] = "routine"
     bad_news: bool = False
     children: bool = False
-    client_label: str = Field("", max_length=100, description="Initials or your reference, never the full name.")
+    client_label: str = Field("", max_length=30, description="Initials or your reference, never the full name.")
     notes: str = Field("", max_length=4000)
     submission_key: str = Field("", max_length=64, description="The same key sent twice stores one request.")
 
@@ -86,15 +87,18 @@ def list_requests(request):
 
 @router.post(
     "/requests",
-    response={201: RequestOut, 401: Error, 403: Error, 422: Error},
-    summary="Ask for an interpreter (the back office's form and rules)",
+    response={201: RequestOut, 400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
+    summary="Ask for an interpreter (the back office's form and rules); 409 when a rule refuses it "
+    "(a time in the past, a full name), 404 for a city you cannot ask for",
 )
 @requires("interpreting.add_request")
 def create_request(request, payload: RequestIn):
     user = request.auth
     data = payload.dict()
     centre = next((c for c in services.centres_for_request(user) if c.slug == data["centre"]), None)
-    data["centre"] = centre.pk if centre else ""
+    if centre is None:
+        return Status(404, {"detail": "No such city."})
+    data["centre"] = centre.pk
     data["key"] = data.pop("submission_key")
     starts = data["starts_at"]
     starts = timezone.localtime(starts if timezone.is_aware(starts) else timezone.make_aware(starts))
@@ -103,11 +107,11 @@ def create_request(request, payload: RequestIn):
         data[flag] = "on" if data[flag] else ""
     form = RequestForm(data, user=user)
     if not form.is_valid():
-        return Status(422, {"detail": form_errors(form)})
+        return Status(409, {"detail": form_errors(form)})
     try:
         job = services.request_create(by=user, **form.service_kwargs())
     except ValidationError as error:
-        return Status(422, {"detail": " ".join(error.messages)})
+        return Status(409, {"detail": " ".join(error.messages)})
     return Status(201, request_out(services.get_request_for_user(user, job.pk)))
 
 
@@ -119,7 +123,7 @@ def get_request(request, request_id: int = ID):
 
 @router.post(
     "/requests/{request_id}/offers",
-    response={200: OffersOut, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
+    response={200: OffersOut, 400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
     summary="Offer the job to these mediators; the first to accept from their link gets it",
 )
 @requires("interpreting.confirm_request")

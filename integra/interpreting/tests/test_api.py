@@ -34,14 +34,17 @@ def test_a_partner_asks_over_the_api_and_gets_a_job_number(client, staff, partne
     assert again.json()["id"] == body["id"] and Request.objects.count() == 1
 
 
-def test_bad_input_is_a_422_with_the_form_s_message(client, staff, partner, auth):
+def test_bad_input_says_why_and_stores_nothing(client, staff, partner, auth):
     headers = auth("partner.sofia")
-    past = client.post(
-        "/api/v1/interpreting/requests", payload(starts_at="2020-01-01T10:00:00+02:00", duration_minutes=0),
-        content_type="application/json", **headers,
-    )  # fmt: skip
-    assert past.status_code == 422 and "in the past" in past.json()["detail"]
-    assert "duration" in past.json()["detail"]
+    url = "/api/v1/interpreting/requests"
+    past = client.post(url, payload(starts_at="2020-01-01T10:00:00+02:00", client_label="Ahmed Karimi"),
+                       content_type="application/json", **headers)  # fmt: skip
+    assert past.status_code == 409 and "in the past" in past.json()["detail"]
+    assert "full name" in past.json()["detail"]
+    zero = client.post(url, payload(duration_minutes=0), content_type="application/json", **headers)
+    assert zero.status_code == 422
+    nowhere = client.post(url, payload(centre="varna"), content_type="application/json", **headers)
+    assert nowhere.status_code == 404 and not Request.objects.exists()
 
 
 def test_partner_tokens_see_only_their_own_and_cannot_send_offers(client, staff, partner, auth):
