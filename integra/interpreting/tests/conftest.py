@@ -1,7 +1,7 @@
 from datetime import time, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from integra.centres.models import Centre, Institution
 from integra.interpreting import services
@@ -49,6 +49,13 @@ def make_request(by, *, centre="sofia", **fields) -> Request:
     }
     defaults.update(fields)
     return services.request_create(by=by, **defaults)
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Messages raised by the services are checked in English, whatever a page before left active."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -100,6 +100,8 @@ def test_the_desk_sends_offers_and_the_mediator_accepts_from_the_link(
         )
     assert response.status_code == 302 and len(sms.outbox) == 2
     paths = [body[body.index("/bg/interpreting/offer/") :] for body in (m.body for m in sms.outbox)]
+    assert "Задача за превод" in sms.outbox[0].body  # in the mediator's language (Bulgarian by default)
+    paths = [path.replace("/bg/", "/en/", 1) for path in paths]
     client.logout()
     assert client.get(paths[0]).status_code == 200
     accepted = client.post(paths[0], {"answer": "accept"}, follow=True)
