@@ -10,16 +10,12 @@ once (ten visitors per slot) and stops gunicorn. Results go to standard output.
 
 import argparse
 import base64
-import http.cookiejar
 import os
-import re
 import statistics
 import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
@@ -27,6 +23,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench.common import Visitor  # noqa: E402 - after the path is set
+
 DB = "integra_bench_booking"
 SLOTS = 20
 ENV = {
@@ -79,35 +78,6 @@ Rota.objects.create(centre=centre, slot_minutes=30)
     subprocess.run([sys.executable, "manage.py", "shell", "--no-imports", "-c", script], cwd=ROOT, env=env, check=True)
 
 
-class Visitor:
-    def __init__(self, base: str):
-        self.base = base
-        self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
-        self.page = ""
-
-    def request(self, path, data=None):
-        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
-        request = urllib.request.Request(self.base + path, data=body)
-        try:
-            with self.opener.open(request, timeout=120) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode(errors="replace")
-
-    def answer(self, step, fields):
-        state = re.search(r'name="wizard_state" value="([^"]+)"', self.page).group(1)
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', self.page).group(1)
-        data = {"csrfmiddlewaretoken": token, "wizard_state": state, "wizard_step": step, **fields}
-        status, self.page = self.request("/en/book/start/", data)
-        return status
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--visitors", type=int, default=200)
@@ -133,7 +103,7 @@ def main() -> None:
                 time.sleep(0.5)
 
         def prepare(index: int) -> Visitor:
-            visitor = Visitor(base)
+            visitor = Visitor(base, "/en/book/start/")
             _status, visitor.page = visitor.request("/en/book/start/")
             answers = [
                 ("centre", {"centre-centre": "bench"}),

@@ -164,8 +164,8 @@ def enrolment_create(
         existing = Enrolment.objects.filter(submission_hash=digest).first()
         if existing is not None:
             return existing
-    now = now or timezone.now()
     group = Group.objects.select_for_update().get(pk=group.pk)
+    now = now or timezone.now()  # read once the group is locked: the waiting list's order is the order served
     phone, email = str(phone or ""), (email or "").strip()
     if not (name or "").strip():
         raise ValidationError({"name": _("Give your name as it should appear on the certificate.")})
