@@ -16,6 +16,7 @@ from integra.accounts import services
 from integra.consultations.booking import MANAGE_GRANT, MANAGE_MAX_AGE
 from integra.core import grants
 from integra.core.permissions import signed_in
+from integra.courses.enrolment import confirmation_token
 
 
 def _members_only(view):
@@ -43,10 +44,19 @@ def my_page(request):
         "upcoming": upcoming,
         "past": past,
         "questions": list(services.member_questions(request.user)),
+        "enrolments": _with_links(services.member_enrolments(request.user)),
         "language_name": dict(settings.LANGUAGES).get(request.user.preferred_language, ""),
         "now": now,
     }
     return render(request, "accounts/my/page.html", context)
+
+
+def _with_links(enrolments) -> list:
+    """Each enrolment with the link to its own page (where the member sees it and can leave)."""
+    rows = list(enrolments)
+    for enrolment in rows:
+        enrolment.page_token = confirmation_token(enrolment)
+    return rows
 
 
 @signed_in

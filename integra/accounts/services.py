@@ -174,6 +174,19 @@ def member_questions(user: User):
     )
 
 
+def member_enrolments(user: User):
+    from django.db.models import Count, Q
+
+    from integra.courses.models import Attendance, Enrolment
+
+    return (
+        Enrolment.objects.filter(member=user)
+        .select_related("group__course", "group__centre", "group__place", "certificate")
+        .annotate(attended=Count("attendance", filter=Q(attendance__mark__in=Attendance.ATTENDED)))
+        .order_by("-created_at")
+    )
+
+
 def member_data(user: User) -> dict:
     """Everything kept about a member, as plain data for "Download my data" (JSON)."""
     return {
@@ -220,6 +233,26 @@ def member_data(user: User) -> dict:
             }
             for q in member_questions(user)
         ],
+        "course_enrolments": [
+            {
+                "reference": e.reference,
+                "course": e.group.course.slug,
+                "centre": e.group.centre.slug,
+                "start_date": e.group.start_date.isoformat(),
+                "end_date": e.group.end_date.isoformat(),
+                "name": e.name,
+                "phone": str(e.phone) if e.phone else "",
+                "email": e.email,
+                "language": e.language,
+                "status": e.status,
+                "entry_level": e.entry_level,
+                "exit_level": e.exit_level,
+                "attendance": [{"session": a.session.start.isoformat(), "mark": a.mark} for a in e.attendance.all()],
+                "certificate": getattr(e, "certificate", None) and e.certificate.code,
+                "created_at": e.created_at.isoformat(),
+            }
+            for e in member_enrolments(user).prefetch_related("attendance__session")
+        ],
     }
 
 
@@ -236,6 +269,8 @@ def member_delete(*, user: User) -> dict:
     from integra.consultations.models import Appointment
     from integra.consultations.services import appointment_cancel
     from integra.core.models import AuditEntry
+    from integra.courses.models import Enrolment
+    from integra.courses.services import enrolment_leave
     from integra.forum.models import Question
 
     user = User.objects.select_for_update().get(pk=user.pk)
@@ -247,7 +282,19 @@ def member_delete(*, user: User) -> dict:
             cancelled += 1
     Appointment.objects.filter(member=user).update(name="", phone="", email="", member=None)
     questions = Question.objects.filter(member=user).update(email="", member=None)
-    figures = {"bookings": len(bookings), "bookings_cancelled": cancelled, "questions": questions}
+    left = 0
+    for enrolment in member_enrolments(user):
+        if enrolment.is_active:
+            enrolment_leave(enrolment=enrolment)  # the place goes to the next on the waiting list
+            left += 1
+    enrolments = Enrolment.objects.filter(member=user).update(name="", phone="", email="", member=None)
+    figures = {
+        "bookings": len(bookings),
+        "bookings_cancelled": cancelled,
+        "questions": questions,
+        "course_enrolments": enrolments,
+        "course_enrolments_left": left,
+    }
     AuditEntry.objects.log_create(
         user,
         force_log=True,

@@ -24,17 +24,23 @@ def test_five_wrong_passwords_for_one_user_do_not_lock_another_user_at_the_same_
 def test_behind_the_proxy_one_person_locked_out_does_not_lock_the_next_visitor(client, staff):
     for _ in range(5):
         client.post(
-            LOGIN, {"username": "manager.sofia", "password": WRONG}, REMOTE_ADDR="127.0.0.1",
+            LOGIN,
+            {"username": "manager.sofia", "password": WRONG},
+            REMOTE_ADDR="127.0.0.1",
             HTTP_X_FORWARDED_FOR="203.0.113.5",
         )
     locked = client.post(
-        LOGIN, {"username": "manager.sofia", "password": PASSWORD}, REMOTE_ADDR="127.0.0.1",
+        LOGIN,
+        {"username": "manager.sofia", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
         HTTP_X_FORWARDED_FOR="203.0.113.5",
     )
     assert locked.status_code == 429
     throttle.reset("manager.sofia")  # the growing delay is tested on its own below
     other = client.post(
-        LOGIN, {"username": "manager.sofia", "password": PASSWORD}, REMOTE_ADDR="127.0.0.1",
+        LOGIN,
+        {"username": "manager.sofia", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
         HTTP_X_FORWARDED_FOR="203.0.113.99",
     )
     assert other.status_code == 302

@@ -12,6 +12,9 @@ from integra.accounts.models import User
 from integra.centres.models import Centre
 from integra.consultations.models import Appointment
 from integra.core.models import AuditEntry
+from integra.courses import services as course_services
+from integra.courses.models import Certificate, Enrolment
+from integra.courses.tests.conftest import make_group
 from integra.forum.models import Answer, Question
 from integra.topics.models import Topic
 from tests.base import signed_in
@@ -92,13 +95,13 @@ def test_the_page_takes_the_same_number_of_queries_for_one_or_many(client, djang
     ask(amina, "one", answers=1)
     signed_in(client, amina)
     client.get(MY)
-    # session, user, the user's roles, what the site header needs, bookings, questions
-    with django_assert_num_queries(6):
+    # session, user, the user's roles, what the site header needs, bookings, questions, course enrolments
+    with django_assert_num_queries(7):
         assert client.get(MY).status_code == 200
     for i in range(5):
         book(amina, 4 + i, f"more {i}", hour=12)
         ask(amina, f"more {i}", answers=2)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(MY).status_code == 200
 
 
@@ -176,3 +179,24 @@ def test_the_page_and_the_deletion_page_are_in_arabic(client):
     page = client.get("/ar/my/").content.decode()
     assert "صفحتي" in page and "تغيير أو إلغاء" in page and 'dir="rtl"' in page
     assert "نعم، احذف حسابي" in client.get("/ar/my/delete/").content.decode()
+
+
+def test_a_member_sees_their_courses_attendance_and_certificate_and_deleting_frees_the_place(client, staff):
+    member = staff["member"]
+    group = make_group(weeks_from_now=-2, weeks=4, capacity=1)
+    mine = course_services.enrolment_create(group=group, name="Amira", phone="+359881111111", member=member)
+    waiting = course_services.enrolment_create(group=group, name="Next", phone="+359882222222")
+    session = group.sessions.filter(start__lte=timezone.now()).first()
+    course_services.attendance_mark(session=session, enrolment=mine, mark="present", by=staff["trainer.sofia"])
+    Certificate.objects.create(enrolment=mine, name_as_printed="Amira", issued_at=timezone.now() - timedelta(days=1))
+    signed_in(client, member)
+    page = client.get("/en/my/").content.decode()
+    assert "Bulgarian for beginners (A1)" in page and mine.reference in page and "Attended 1 session" in page
+    assert mine.certificate.code in page and "/en/courses/enrolled/" in page
+    data = client.get("/en/my/data.json").json()
+    assert data["course_enrolments"][0]["reference"] == mine.reference
+    assert data["course_enrolments"][0]["attendance"][0]["mark"] == "present"
+    client.post("/en/my/delete/confirm/", {"confirm": "yes"})
+    mine.refresh_from_db()
+    assert (mine.name, str(mine.phone), mine.member, mine.status) == ("", "", None, Enrolment.Status.LEFT)
+    assert Enrolment.objects.get(pk=waiting.pk).status == Enrolment.Status.OFFERED
