@@ -32,9 +32,11 @@ def render_certificate(certificate, *, request) -> bytes:
     second = certificate.language if certificate.language in interface and certificate.language != "bg" else ""
     url = verify_url(certificate, second or "bg", request)
     sides = [_side(certificate, "bg")] + ([_side(certificate, second)] if second else [])
-    html = render_to_string(
-        "courses/pdf/certificate.html", {"certificate": certificate, "sides": sides, "url": url, "qr": qr_data_uri(url)}
-    )
+    with translation.override("bg"):  # the frame (brand, how to check) in the certificate's main language
+        html = render_to_string(
+            "courses/pdf/certificate.html",
+            {"certificate": certificate, "sides": sides, "url": url, "qr": qr_data_uri(url)},
+        )
     return _pdf(html, request)
 
 

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -306,7 +307,7 @@ class Enrolment(models.Model):
 class Attendance(models.Model):
     class Mark(models.TextChoices):
         PRESENT = "present", _("Present")
-        LATE = "late", _("Late")
+        LATE = "late", pgettext_lazy("attendance mark", "Late")
         EXCUSED = "excused", _("Excused")
         ABSENT = "absent", _("Absent")
 
