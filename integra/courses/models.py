@@ -8,7 +8,6 @@ completion rule gets a certificate anyone can verify by its code.
 """
 
 import secrets
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -364,6 +363,3 @@ class Certificate(models.Model):
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
 
-
-def offer_deadline(now=None):
-    return (now or timezone.now()) + timedelta(hours=settings.COURSE_OFFER_HOURS)
