@@ -41,6 +41,7 @@ class Queue:
     hours_setting: str  # the setting holding the offer's deadline in hours
     salt: str  # the offer links' signing salt
     size: Callable[[models.Model], int] | None = None  # places one entry needs (None: one each)
+    latest: Callable[[models.Model], datetime] | None = None  # no deadline after this (an event's start)
     related: tuple[str, ...] = ()  # select_related for an entry found by its link
     waiting: str = "waiting"
     offered: str = "offered"
@@ -52,8 +53,9 @@ class Queue:
         return self.model._meta.get_field(self.parent_field).related_model
 
 
-def deadline(queue: Queue, now: datetime | None = None) -> datetime:
-    return (now or timezone.now()) + timedelta(hours=getattr(settings, queue.hours_setting))
+def deadline(queue: Queue, parent, now: datetime | None = None) -> datetime:
+    until = (now or timezone.now()) + timedelta(hours=getattr(settings, queue.hours_setting))
+    return min(until, queue.latest(parent)) if queue.latest else until
 
 
 def waiting_in_order(queue: Queue, parent) -> models.QuerySet:
@@ -84,7 +86,7 @@ def offer_next(queue: Queue, *, parent, now: datetime | None = None):
         if need > free:
             continue  # a party that does not fit keeps its turn; a smaller one behind it may take these places
         entry.status = queue.offered
-        entry.offer_expires_at = deadline(queue, now)
+        entry.offer_expires_at = deadline(queue, parent, now)
         entry.save(update_fields=["status", "offer_expires_at"])
         transaction.on_commit(lambda pk=entry.pk: queue.send_offer(pk))
         offered = offered or entry
