@@ -58,7 +58,7 @@ def calendar(request):
     return render(request, "events/public/calendar.html", context)
 
 
-def _event_page(request, event, form=None):
+def _event_page(request, event, form=None, party=None):
     now = timezone.now()
     language = get_language()
     if form is None and event.takes_registrations:
@@ -66,9 +66,6 @@ def _event_page(request, event, form=None):
             initial={"language": language, "adults": 1, "children": 0, "key": secrets.token_urlsafe(24)}
         )
     places_left = event.places_left()
-    party = None
-    if form is not None and form.is_bound and hasattr(form, "cleaned_data"):
-        party = (form.cleaned_data.get("adults") or 0) + (form.cleaned_data.get("children") or 0)
     context = {
         "event": event,
         "form": form,
@@ -90,7 +87,9 @@ def event_page(request, pk):
     if not event.takes_registrations:
         return redirect("events:event", event.pk)
     form = RegistrationForm(request.POST)
+    party = None
     if form.is_valid():
+        party = form.cleaned_data["adults"] + form.cleaned_data["children"]
         try:
             registration = services.registration_create(
                 event=event, waiting_list_ok=request.POST.get("waiting_list") == "1", **form.service_kwargs()
@@ -99,7 +98,7 @@ def event_page(request, pk):
             add_errors(form, error)
         else:
             return redirect("events:registered", confirmation_token(registration))
-    return _event_page(request, event, form=form)
+    return _event_page(request, event, form=form, party=party)
 
 
 @public
