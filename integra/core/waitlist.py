@@ -78,7 +78,8 @@ def offer_next(queue: Queue, *, parent, now: datetime | None = None):
     free = queue.free_places(parent)
     if free <= 0:
         return None
-    waiting = waiting_in_order(queue, parent)
+    # Locked too: someone leaving the list at this moment is skipped (PostgreSQL re-checks the status), not offered.
+    waiting = waiting_in_order(queue, parent).select_for_update()
     candidates = waiting[:free] if queue.size is None else waiting.iterator()
     offered = None
     for entry in candidates:
