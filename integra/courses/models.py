@@ -215,9 +215,6 @@ class EnrolmentQuerySet(models.QuerySet):
     def holding_place(self):
         return self.filter(status__in=Enrolment.HOLDS_PLACE)
 
-    def waiting_in_order(self):
-        return self.filter(status=Enrolment.Status.WAITING).order_by("created_at", "pk")
-
 
 class Enrolment(models.Model):
     class Status(models.TextChoices):
