@@ -414,3 +414,10 @@ COURSE_RATE_LIMITS = {
     "enrol": (env_int("COURSE_ENROL_LIMIT", 10), 3600),
     "find": (env_int("COURSE_FIND_LIMIT", 10), 3600),
 }
+
+# --- Events (issue 15) -----------------------------------------------------------------------
+# A place freed at a full event is offered to the first one waiting, who has this long to accept
+# (never past the event's start).
+EVENT_OFFER_HOURS = env_int("EVENT_OFFER_HOURS", 24)
+# Look-ups of a registration by reference and phone or e-mail, per client address: (count, seconds).
+EVENT_RATE_LIMITS = {"find": (env_int("EVENT_FIND_LIMIT", 10), 3600)}

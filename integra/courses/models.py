@@ -8,7 +8,6 @@ completion rule gets a certificate anyone can verify by its code.
 """
 
 import secrets
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -216,9 +215,6 @@ class EnrolmentQuerySet(models.QuerySet):
     def holding_place(self):
         return self.filter(status__in=Enrolment.HOLDS_PLACE)
 
-    def waiting_in_order(self):
-        return self.filter(status=Enrolment.Status.WAITING).order_by("created_at", "pk")
-
 
 class Enrolment(models.Model):
     class Status(models.TextChoices):
@@ -363,7 +359,3 @@ class Certificate(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
-
-
-def offer_deadline(now=None):
-    return (now or timezone.now()) + timedelta(hours=settings.COURSE_OFFER_HOURS)

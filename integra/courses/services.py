@@ -8,7 +8,6 @@ racing for the last 10 places make exactly 10 enrolments and a waiting list in a
 
 from datetime import date, datetime, time, timedelta
 
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, OuterRef, Q
@@ -17,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integra.accounts.models import User
+from integra.core import waitlist
 from integra.core.crypto import submission_hash
-from integra.courses.models import Attendance, Certificate, Enrolment, Group, Session, offer_deadline
+from integra.courses.models import Attendance, Certificate, Enrolment, Group, Session
 
 OFFER_SALT = "integra.courses.offer"
 
@@ -44,18 +44,9 @@ def find_enrolment(*, reference: str, contact: str) -> Enrolment | None:
     enrolment = Enrolment.objects.select_related("group__course", "group__centre").filter(reference=reference).first()
     if enrolment is None:
         return None
-    if contact.lower() == (enrolment.email or "").lower() or _same_phone(contact, enrolment.phone):
+    if waitlist.contact_matches(contact, phone=enrolment.phone, email=enrolment.email):
         return enrolment
     return None
-
-
-def _same_phone(typed: str, stored) -> bool:
-    if not stored:
-        return False
-    from phonenumber_field.phonenumber import to_python  # noqa: PLC0415 - only when a phone is compared
-
-    number = to_python(typed, region="BG")
-    return bool(number and number.is_valid() and str(number) == str(stored))
 
 
 def register_rows(group: Group):
@@ -205,80 +196,60 @@ def enrolment_create(
         return existing
 
 
+def _send_offer(enrolment_id: int) -> None:
+    from integra.courses.tasks import send_offer  # noqa: PLC0415 - tasks import these services
+
+    send_offer.enqueue(enrolment_id)
+
+
+def _free_places(group: Group) -> int:
+    return group.capacity - group.enrolments.holding_place().count()
+
+
+def _leave(*, entry: Enrolment, now: datetime | None = None) -> Enrolment:
+    return enrolment_leave(enrolment=entry, now=now)
+
+
+# The courses' waiting list, kept by the shared integra.core.waitlist (events use the same code).
+QUEUE = waitlist.Queue(
+    model=Enrolment,
+    parent_field="group",
+    accepted=Enrolment.Status.ENROLLED,
+    free_places=_free_places,
+    send_offer=_send_offer,
+    leave=_leave,
+    hours_setting="COURSE_OFFER_HOURS",
+    salt=OFFER_SALT,
+    related=("group__course", "group__centre"),
+    gone=(Enrolment.Status.EXPIRED, Enrolment.Status.LEFT),
+)
+
+
 def offer_token(enrolment: Enrolment) -> str:
     """The link's token: signed (not stored), valid only for this offer and until its deadline."""
-    return signing.dumps({"e": enrolment.pk, "x": enrolment.offer_expires_at.isoformat()}, salt=OFFER_SALT)
+    return waitlist.offer_token(QUEUE, enrolment)
 
 
 def enrolment_for_offer_token(token: str) -> Enrolment | None:
-    try:
-        payload = signing.loads(token, salt=OFFER_SALT)
-    except signing.BadSignature:
-        return None
-    enrolment = Enrolment.objects.select_related("group__course", "group__centre").filter(pk=payload.get("e")).first()
-    if enrolment is None or enrolment.offer_expires_at is None:
-        return None
-    if enrolment.offer_expires_at.isoformat() != payload.get("x"):
-        return None  # an older offer's link
-    if enrolment.status in (Enrolment.Status.EXPIRED, Enrolment.Status.LEFT):
-        return None  # lapsed or declined: the place has gone to someone else
-    return enrolment
+    return waitlist.entry_for_offer_token(QUEUE, token)
 
 
-@transaction.atomic
 def offer_next(*, group: Group, now: datetime | None = None) -> Enrolment | None:
     """Offer each free place to the first on the waiting list, with a deadline; the message is sent after commit."""
-    from integra.courses.tasks import send_offer  # noqa: PLC0415 - tasks import these services
-
-    now = now or timezone.now()
-    group = Group.objects.select_for_update().get(pk=group.pk)
-    free = group.capacity - group.enrolments.holding_place().count()
-    offered = None
-    for enrolment in group.enrolments.waiting_in_order()[: max(free, 0)]:
-        enrolment.status = Enrolment.Status.OFFERED
-        enrolment.offer_expires_at = offer_deadline(now)
-        enrolment.save(update_fields=["status", "offer_expires_at"])
-        transaction.on_commit(lambda pk=enrolment.pk: send_offer.enqueue(pk))
-        offered = offered or enrolment
-    return offered
+    return waitlist.offer_next(QUEUE, parent=group, now=now)
 
 
-@transaction.atomic
 def offer_accept(*, enrolment: Enrolment, now: datetime | None = None) -> Enrolment:
-    now = now or timezone.now()
-    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    if enrolment.status == Enrolment.Status.ENROLLED:
-        return enrolment  # the link opened twice
-    if enrolment.status != Enrolment.Status.OFFERED:
-        raise ValidationError(_("This offer is no longer open."))
-    if enrolment.offer_expires_at <= now:
-        raise ValidationError(_("The time to accept this place has passed. It has been offered to the next person."))
-    enrolment.status = Enrolment.Status.ENROLLED
-    enrolment.save(update_fields=["status"])
-    return enrolment
+    return waitlist.offer_accept(QUEUE, entry=enrolment, now=now)
 
 
-@transaction.atomic
 def offer_decline(*, enrolment: Enrolment, now: datetime | None = None) -> None:
-    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    if enrolment.status != Enrolment.Status.OFFERED:
-        raise ValidationError(_("This offer is no longer open."))
-    enrolment_leave(enrolment=enrolment, now=now)
+    waitlist.offer_decline(QUEUE, entry=enrolment, now=now)
 
 
 def offers_expire(*, now: datetime | None = None) -> int:
     """Offers past their deadline lapse and the place goes to the next person; returns how many lapsed."""
-    now = now or timezone.now()
-    lapsed = 0
-    for enrolment in Enrolment.objects.filter(status=Enrolment.Status.OFFERED, offer_expires_at__lte=now):
-        with transaction.atomic():
-            changed = Enrolment.objects.filter(pk=enrolment.pk, status=Enrolment.Status.OFFERED).update(
-                status=Enrolment.Status.EXPIRED
-            )
-            if changed:
-                lapsed += 1
-                offer_next(group=enrolment.group, now=now)
-    return lapsed
+    return waitlist.offers_expire(QUEUE, now=now)
 
 
 @transaction.atomic

@@ -5,7 +5,6 @@ No JavaScript needed."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from integra.core import waitlist
 from integra.core.permissions import public
 from integra.courses import services
 from integra.courses.enrolment import EnrolmentWizard, allowed, confirmation_token, enrolment_pk_from
@@ -77,11 +77,7 @@ def enrolled(request, token):
         return redirect("courses:enrolled", token)
     position = None
     if enrolment.status == Enrolment.Status.WAITING:
-        position = (
-            enrolment.group.enrolments.waiting_in_order()
-            .filter(Q(created_at__lt=enrolment.created_at) | Q(created_at=enrolment.created_at, pk__lte=enrolment.pk))
-            .count()
-        )
+        position = waitlist.position(services.QUEUE, enrolment)
     context = {"enrolment": enrolment, "group": enrolment.group, "token": token, "position": position}
     return render(request, "courses/public/enrolled.html", context)
 

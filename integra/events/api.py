@@ -60,6 +60,9 @@ class RegistrationIn(Schema):
     language: str = Field("bg", max_length=8)
     interpreter_needed: bool = False
     at_the_door: bool = Field(False, description="Registered at the door: marked arrived at once, no contact needed.")
+    waiting_list: bool = Field(
+        False, description="When the places left are too few, join the waiting list (not at the door)."
+    )
     submission_key: str = Field("", max_length=64, description="The same key sent twice registers once.")
 
 
@@ -71,6 +74,7 @@ class RegistrationOut(Schema):
     language: str
     interpreter_needed: bool
     source: str
+    status: Literal["registered", "waiting", "offered", "cancelled", "expired"]
     arrived_at: datetime | None
     created_at: datetime
 
@@ -125,6 +129,7 @@ def registration_out(registration: Registration) -> dict:
         "language": registration.language,
         "interpreter_needed": registration.interpreter_needed,
         "source": registration.source,
+        "status": registration.status,
         "arrived_at": registration.arrived_at,
         "created_at": registration.created_at,
     }
@@ -183,6 +188,7 @@ def create_registration(request, payload: RegistrationIn, event_id: int = ID):
     event = services.get_event_for_user(user, event_id)
     data = payload.dict()
     at_the_door = data.pop("at_the_door")
+    waiting_list = data.pop("waiting_list")
     data["key"] = data.pop("submission_key")
     data["interpreter_needed"] = "on" if data["interpreter_needed"] else ""
     form = DoorRegistrationForm(data, prefix=None) if at_the_door else RegistrationForm(data)
@@ -193,7 +199,11 @@ def create_registration(request, payload: RegistrationIn, event_id: int = ID):
             registration = services.registration_at_door(event=event, by=user, **form.service_kwargs())
         else:
             registration = services.registration_create(
-                event=event, by=user, source=Registration.Source.STAFF, **form.service_kwargs()
+                event=event,
+                by=user,
+                source=Registration.Source.STAFF,
+                waiting_list_ok=waiting_list,
+                **form.service_kwargs(),
             )
     except ValidationError as error:
         return Status(409, {"detail": _messages(error)})
@@ -213,6 +223,25 @@ def mark_arrived(request, event_id: int = ID, reference: str = Path(..., pattern
     registration = get_object_or_404(Registration, event=event, reference__iexact=reference)
     first = services.registration_arrive(registration=registration, by=user, now=timezone.now())
     return {"registration": registration_out(registration), "first_scan": first}
+
+
+@router.post(
+    "/{event_id}/registrations/{reference}/cancel",
+    auth=StaffToken(),
+    response={200: RegistrationOut, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
+    summary="Cancel a registration (or take it off the waiting list); a freed place is offered to the next "
+    "waiting; 409 when already cancelled or the event is over",
+)
+@requires("events.change_registration")
+def cancel_registration(request, event_id: int = ID, reference: str = Path(..., pattern=REFERENCE)):
+    user = request.auth
+    event = services.get_event_for_user(user, event_id)
+    registration = get_object_or_404(Registration, event=event, reference__iexact=reference)
+    try:
+        registration = services.registration_cancel(registration=registration, by=user)
+    except ValidationError as error:
+        return Status(409, {"detail": _messages(error)})
+    return registration_out(registration)
 
 
 @router.get(

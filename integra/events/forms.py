@@ -13,8 +13,8 @@ from integra.centres.models import Centre, Place
 from integra.clients.forms import CentreChoiceField
 from integra.core.forms import TOO_LONG, PhoneField, ServerCheckedLengths
 from integra.core.languages import SPOKEN_LANGUAGES, endonym
-from integra.events.models import Event
-from integra.events.services import TALLY_AGE_BANDS, TALLY_GENDERS
+from integra.events.models import Event, Series
+from integra.events.services import SERIES_MAX, TALLY_AGE_BANDS, TALLY_GENDERS
 from integra.topics.models import Topic
 
 LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
@@ -114,6 +114,21 @@ class EventForm(ServerCheckedLengths, forms.ModelForm):
         if not instance.pk and user is not None:
             first = self.fields["centre"].queryset.order_by("slug").first()
             self.fields["centre"].initial = first.pk if first else None
+        if not instance.pk:  # a new event may repeat; each event of a series is then edited on its own
+            self.fields["repeat"] = forms.ChoiceField(
+                label=_("Repeats"),
+                choices=[("", _("Does not repeat")), *Series.Frequency.choices],
+                required=False,
+                widget=forms.RadioSelect,
+                help_text=_("A series makes all its events now (at most %(max)d); each can then be changed on its own.")
+                % {"max": SERIES_MAX},
+            )
+            self.fields["repeat_until"] = forms.DateField(
+                label=_("Repeats until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+            )
+            self.fields["repeat_count"] = forms.IntegerField(
+                label=_("Or: how many times"), required=False, min_value=1, max_value=SERIES_MAX
+            )
         for field in self.fields.values():  # the translated fields added here are checked on the server too
             if isinstance(field, forms.CharField) and field.max_length is not None:
                 field.widget.attrs.pop("maxlength", None)
@@ -133,6 +148,9 @@ class EventForm(ServerCheckedLengths, forms.ModelForm):
         start, end = data.get("start"), data.get("end")
         if start and end and end <= start:
             self.add_error("end", _("The event ends before it starts. Check the start and the end."))
+        if data.get("repeat") and not data.get("repeat_until") and not data.get("repeat_count"):
+            if not self.has_error("repeat_until") and not self.has_error("repeat_count"):
+                self.add_error("repeat_until", _("Say until when the series runs, or how many times."))
         if data.get("place") and not self._translations("address"):
             self.add_error(
                 f"address_{settings.LANGUAGES[0][0]}",
@@ -158,6 +176,22 @@ class EventForm(ServerCheckedLengths, forms.ModelForm):
             "is_public": data["is_public"],
             "topics": list(data.get("topics") or []),
         }
+
+    def series_kwargs(self) -> dict | None:
+        """The repeat rule of a new event, or None when it does not repeat."""
+        data = self.cleaned_data
+        if not data.get("repeat"):
+            return None
+        return {"frequency": data["repeat"], "until": data.get("repeat_until"), "count": data.get("repeat_count")}
+
+
+class FindRegistrationForm(forms.Form):
+    reference = forms.CharField(
+        label=_("Your reference"), max_length=20, help_text=_("For example EV-ABC-DEF, from your confirmation.")
+    )
+    contact = forms.CharField(
+        label=_("The phone number or e-mail you gave"), max_length=254, widget=forms.TextInput(attrs={"dir": "ltr"})
+    )
 
 
 class RegistrationForm(ServerCheckedLengths, forms.Form):

@@ -19,6 +19,31 @@ from integra.core.i18n import pick
 REFERENCE_PREFIX = "EV"
 
 
+class Series(models.Model):
+    """Events made at once from a rule (e.g. a monthly information day). Each event is then its own:
+    editing one does not change the others."""
+
+    class Frequency(models.TextChoices):
+        WEEKLY = "weekly", _("Every week")
+        MONTHLY = "monthly", _("Every month")
+
+    frequency = models.CharField(_("repeats"), max_length=16, choices=Frequency.choices)
+    until = models.DateField(_("until"), null=True, blank=True)
+    count = models.PositiveSmallIntegerField(_("how many times"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("series of events")
+        verbose_name_plural = _("series of events")
+
+    def __str__(self) -> str:
+        return f"{self.get_frequency_display()} #{self.pk}"
+
+
 class EventQuerySet(models.QuerySet):
     def for_user(self, user):
         """Events organised by the user's centres (every centre for network-wide roles)."""
@@ -41,7 +66,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(end__gt=now or timezone.now())
 
     def with_details(self):
-        return self.select_related("centre", "place").prefetch_related("topics")
+        return self.select_related("centre", "place", "series").prefetch_related("topics")
 
 
 class Event(models.Model):
@@ -84,6 +109,15 @@ class Event(models.Model):
         _("registration"), max_length=16, choices=Registration.choices, default=Registration.OPTIONAL
     )
     topics = models.ManyToManyField("topics.Topic", blank=True, related_name="events", verbose_name=_("topics"))
+    series = models.ForeignKey(
+        Series,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("part of a series"),
+        editable=False,
+    )
     is_public = models.BooleanField(
         _("public"), default=True, help_text=_("Shown in the public calendar; an internal event is only for staff.")
     )
@@ -130,8 +164,9 @@ class Event(models.Model):
         return pick(self.address) if self.place_id else pick(self.centre.address)
 
     def registered_count(self) -> int:
-        """People registered (adults and children), from the database."""
-        total = self.registrations.aggregate(n=Coalesce(Sum(F("adults") + F("children")), 0))["n"]
+        """People holding a place (registered, or offered one from the waiting list), from the database."""
+        holding = self.registrations.filter(status__in=Registration.HOLDS_PLACE)
+        total = holding.aggregate(n=Coalesce(Sum(F("adults") + F("children")), 0))["n"]
         return int(total)
 
     def places_left(self) -> int | None:
@@ -157,7 +192,20 @@ class RegistrationQuerySet(models.QuerySet):
 
 
 class Registration(models.Model):
-    """One registration: a person (name or initials) and those who come with them."""
+    """One registration: a person (name or initials) and those who come with them.
+
+    A full event keeps a waiting list (integra.core.waitlist, shared with courses): a cancelled place is
+    offered to the first one waiting whose party fits, who accepts before a deadline."""
+
+    class Status(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        WAITING = "waiting", _("On the waiting list")
+        OFFERED = "offered", _("Offered a place")
+        CANCELLED = "cancelled", _("Cancelled")
+        EXPIRED = "expired", _("Offer not taken in time")
+
+    HOLDS_PLACE = ("registered", "offered")
+    ACTIVE = ("registered", "offered", "waiting")
 
     class Source(models.TextChoices):
         WEBSITE = "website", _("Website")
@@ -175,6 +223,12 @@ class Registration(models.Model):
     language = models.CharField(_("language"), max_length=8, blank=True)
     interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
     source = models.CharField(_("registered"), max_length=16, choices=Source.choices, default=Source.WEBSITE)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.REGISTERED, db_index=True
+    )
+    offer_expires_at = models.DateTimeField(_("offer open until"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True, editable=False)
     arrived_at = models.DateTimeField(_("arrived"), null=True, blank=True)
     submission_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -188,6 +242,7 @@ class Registration(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(adults__gt=0) | Q(children__gt=0), name="registration_someone_comes"),
         ]
+        indexes = [models.Index(fields=["event", "status", "created_at"], name="registration_event_queue")]
 
     def __str__(self) -> str:
         return self.reference
@@ -201,6 +256,15 @@ class Registration(models.Model):
     @property
     def people(self) -> int:
         return self.adults + self.children
+
+    @property
+    def holds_place(self) -> bool:
+        return self.status in self.HOLDS_PLACE
+
+    @property
+    def is_active(self) -> bool:
+        """Registered, offered a place or waiting: the person can still cancel."""
+        return self.status in self.ACTIVE
 
 
 class TallyCount(models.Model):

@@ -6,7 +6,8 @@ races are decided by the database: a registration locks its event's row to keep 
 arriving is a conditional update, and the tally changes its counter with F() expressions.
 """
 
-from datetime import datetime
+import calendar
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -18,8 +19,9 @@ from django.utils.translation import gettext as _
 from integra.accounts.models import User
 from integra.centres.models import Centre, Place
 from integra.clients.models import AgeBand, Gender
+from integra.core import waitlist
 from integra.core.crypto import submission_hash
-from integra.events.models import Event, Registration, TallyCount
+from integra.events.models import Event, Registration, Series, TallyCount
 
 EVENT_FIELDS = (
     "kind", "title", "description", "centre", "place", "address", "start", "end", "languages",
@@ -27,6 +29,8 @@ EVENT_FIELDS = (
 )  # fmt: skip
 TALLY_GENDERS = (Gender.FEMALE, Gender.MALE, Gender.OTHER)
 TALLY_AGE_BANDS = tuple(AgeBand.values)
+OFFER_SALT = "integra.events.offer"
+SERIES_MAX = 52  # events one series may make at once
 
 
 # -- reads ----------------------------------------------------------------------------------------
@@ -92,6 +96,8 @@ def event_update(*, event: Event, by: User, topics=None, **fields) -> Event:
     event.save()
     if topics is not None:
         event.topics.set(topics)
+    if "capacity" in fields:
+        offer_next(event=event)  # a larger room: the places go to those waiting
     return event
 
 
@@ -112,18 +118,22 @@ def registration_create(
     source: str = Registration.Source.WEBSITE,
     submission_key: str = "",
     arrived: bool = False,
+    waiting_list_ok: bool = False,
     by: User | None = None,
     now: datetime | None = None,
 ) -> Registration:
     """Register someone (no account needed). One registration per submission key; the event's row is
-    locked while the places are counted, so two people cannot take the last place at once."""
+    locked while the places are counted, so two people cannot take the last place at once.
+
+    When the places left are too few and `waiting_list_ok`, the registration joins the waiting list
+    (in the order served: the time is read after the lock); otherwise it is refused."""
     digest = submission_hash("event-registration", submission_key) if submission_key else None
     if digest:
         existing = Registration.objects.filter(submission_hash=digest).first()
         if existing is not None:
             return existing
-    now = now or timezone.now()
     event = Event.objects.select_for_update().get(pk=event.pk)
+    now = now or timezone.now()  # read once the event is locked: the waiting list's order is the order served
     if not (name or "").strip():
         raise ValidationError({"name": _("Give a name or initials.")})
     if not phone and not email and source == Registration.Source.WEBSITE:
@@ -134,11 +144,14 @@ def registration_create(
         raise ValidationError(_("This event is over: registration has closed."))
     if source == Registration.Source.WEBSITE and not event.takes_registrations:
         raise ValidationError(_("This event needs no registration: just come."))
+    status = Registration.Status.REGISTERED
     if event.capacity is not None:
         left = event.capacity - event.registered_count()
-        if left <= 0:
+        if adults + children > left and waiting_list_ok and not arrived:
+            status = Registration.Status.WAITING
+        elif left <= 0:
             raise ValidationError(_("This event is full: there are no places left."))
-        if adults + children > left:
+        elif adults + children > left:
             raise ValidationError(
                 {"adults": _("Places left: %(left)d. Please register fewer people.") % {"left": left}}
             )
@@ -154,6 +167,7 @@ def registration_create(
                 language=language,
                 interpreter_needed=interpreter_needed,
                 source=source,
+                status=status,
                 arrived_at=now if arrived else None,
                 submission_hash=digest,
                 created_at=now,
@@ -177,6 +191,173 @@ def registration_arrive(*, registration: Registration, by: User, now: datetime |
 def registration_at_door(*, event: Event, by: User, **fields) -> Registration:
     """Register someone at the door and mark them arrived, in one step."""
     return registration_create(event=event, by=by, source=Registration.Source.DOOR, arrived=True, **fields)
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, by: User | None = None, now: datetime | None = None):
+    """Cancel a registration (or leave the waiting list); a place that frees goes to the first one waiting."""
+    now = now or timezone.now()
+    registration = Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+    if not registration.is_active:
+        raise ValidationError(_("This registration has already been cancelled."))
+    if registration.event.is_over(now):
+        raise ValidationError(_("This event is over: registration has closed."))
+    freed = registration.holds_place
+    registration.status = Registration.Status.CANCELLED
+    registration.cancelled_at = now
+    registration.save(update_fields=["status", "cancelled_at"])
+    if freed:
+        offer_next(event=registration.event, now=now)
+    return registration
+
+
+def find_registration(*, reference: str, contact: str) -> Registration | None:
+    """A visitor's registration by its reference and the phone or e-mail they gave (both must match)."""
+    compact = (reference or "").strip().upper().replace(" ", "").replace("-", "")
+    if not compact or not (contact or "").strip():
+        return None
+    registration = Registration.objects.select_related("event").filter(reference_compact=compact).first()
+    if registration and waitlist.contact_matches(contact, phone=registration.phone, email=registration.email):
+        return registration
+    return None
+
+
+# -- the waiting list (integra.core.waitlist, shared with courses) --------------------------------
+
+
+def _free_places(event: Event) -> int:
+    if event.capacity is None or event.has_started():
+        return 0  # no list without a limit; no offers once the event has begun
+    return event.capacity - event.registered_count()
+
+
+def _send_offer(registration_id: int) -> None:
+    from integra.events.tasks import send_offer  # noqa: PLC0415 - tasks import these services
+
+    send_offer.enqueue(registration_id)
+
+
+def _decline(*, entry: Registration, now: datetime | None = None) -> Registration:
+    return registration_cancel(registration=entry, now=now)
+
+
+QUEUE = waitlist.Queue(
+    model=Registration,
+    parent_field="event",
+    accepted=Registration.Status.REGISTERED,
+    free_places=_free_places,
+    send_offer=_send_offer,
+    leave=_decline,
+    hours_setting="EVENT_OFFER_HOURS",
+    salt=OFFER_SALT,
+    size=lambda registration: registration.people,
+    latest=lambda event: event.start,
+    related=("event__centre", "event__place"),
+    gone=(Registration.Status.EXPIRED, Registration.Status.CANCELLED),
+)
+
+
+def offer_next(*, event: Event, now: datetime | None = None) -> Registration | None:
+    """Offer free places to the first ones waiting whose party fits, each with a deadline."""
+    return waitlist.offer_next(QUEUE, parent=event, now=now)
+
+
+def offer_token(registration: Registration) -> str:
+    return waitlist.offer_token(QUEUE, registration)
+
+
+def registration_for_offer_token(token: str) -> Registration | None:
+    return waitlist.entry_for_offer_token(QUEUE, token)
+
+
+def offer_accept(*, registration: Registration, now: datetime | None = None) -> Registration:
+    return waitlist.offer_accept(QUEUE, entry=registration, now=now)
+
+
+def offer_decline(*, registration: Registration, now: datetime | None = None) -> Registration:
+    return waitlist.offer_decline(QUEUE, entry=registration, now=now)
+
+
+def offers_expire(*, now: datetime | None = None) -> int:
+    """Offers past their deadline lapse and the places go to the next ones; returns how many lapsed."""
+    return waitlist.offers_expire(QUEUE, now=now)
+
+
+def waiting_position(registration: Registration) -> int:
+    return waitlist.position(QUEUE, registration)
+
+
+# -- reminders ------------------------------------------------------------------------------------
+
+
+def registrations_due_for_reminder(day: date | None = None):
+    """Registrations holding a place at events starting on `day` (default tomorrow), not reminded yet."""
+    day = day or timezone.localdate() + timedelta(days=1)
+    start = datetime.combine(day, datetime.min.time(), tzinfo=timezone.get_current_timezone())
+    return Registration.objects.filter(
+        status=Registration.Status.REGISTERED,
+        reminded_at__isnull=True,
+        event__start__gte=max(start, timezone.now()),
+        event__start__lt=start + timedelta(days=1),
+    ).exclude(phone="", email="")
+
+
+# -- series ---------------------------------------------------------------------------------------
+
+
+def _add_months(day: date, months: int, wanted_day: int) -> date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(wanted_day, calendar.monthrange(year, month)[1]))
+
+
+def series_dates(*, first: date, frequency: str, until: date | None = None, count: int | None = None) -> list[date]:
+    """The days a rule makes, from the first; stops at `until` or after `count`, and past SERIES_MAX + 1
+    (so a rule making too many can be refused with how many it would make, up to that)."""
+    if frequency not in Series.Frequency.values:
+        raise ValidationError({"frequency": _("Choose every week or every month.")})
+    if not until and not count:
+        raise ValidationError({"until": _("Say until when the series runs, or how many times.")})
+    if until and until < first:
+        raise ValidationError({"until": _("The series ends before its first event. Check the dates.")})
+    if count is not None and count < 1:
+        raise ValidationError({"count": _("A series has at least one event.")})
+    days = []
+    while len(days) <= SERIES_MAX:
+        n = len(days)
+        day = first + timedelta(weeks=n) if frequency == Series.Frequency.WEEKLY else _add_months(first, n, first.day)
+        if (until and day > until) or (count and n >= count):
+            break
+        days.append(day)
+    return days
+
+
+@transaction.atomic
+def series_create(
+    *, by: User, frequency: str, until: date | None = None, count: int | None = None, topics=(), **fields
+) -> Series:
+    """Make a series' events at once (e.g. a monthly information day): each a normal event, then edited
+    on its own. Every event keeps the first one's local time of day, across summer time."""
+    unknown = set(fields) - set(EVENT_FIELDS)
+    if unknown:
+        raise TypeError(", ".join(sorted(unknown)))
+    _check_event(by=by, centre=fields["centre"], place=fields.get("place"), start=fields["start"], end=fields["end"])
+    start, end = timezone.localtime(fields["start"]), timezone.localtime(fields["end"])
+    days = series_dates(first=start.date(), frequency=frequency, until=until, count=count)
+    if len(days) > SERIES_MAX:
+        raise ValidationError(
+            {"until": _("This rule makes more than %(max)d events. Choose an earlier end or fewer times.")
+             % {"max": SERIES_MAX}}
+        )  # fmt: skip
+    series = Series.objects.create(frequency=frequency, until=until, count=count, created_by=by)
+    zone = timezone.get_current_timezone()
+    length = end - start
+    for day in days:
+        event_start = datetime.combine(day, start.time().replace(tzinfo=None), tzinfo=zone)
+        event_fields = {**fields, "start": event_start, "end": event_start + length}
+        event = Event.objects.create(created_by=by, series=series, **event_fields)
+        event.topics.set(topics)
+    return series
 
 
 # -- door tally -----------------------------------------------------------------------------------

@@ -12,4 +12,10 @@ urlpatterns = [
     path("events/<int:pk>/check-in/door/", staff_views.door_register, name="door"),
     path("events/<int:pk>/check-in/<str:reference>/arrived/", staff_views.arrive, name="arrive"),
     path("events/<int:pk>/tally/", staff_views.tally, name="tally"),
+    path("events/<int:pk>/registrations/", staff_views.registrations, name="registrations"),
+    path(
+        "events/<int:pk>/registrations/<str:reference>/cancel/",
+        staff_views.registration_cancel,
+        name="registration_cancel",
+    ),
 ]

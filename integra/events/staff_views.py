@@ -1,10 +1,11 @@
-"""Events in the back office: the organisers' list and event form, the event's page with its counts,
-check-in at the door on a phone (find, mark arrived, register at the door) and the door tally."""
+"""Events in the back office: the organisers' list and event form (a new event may repeat as a series),
+the event's page with its counts, its registrations and waiting list (staff may cancel), check-in at the
+door on a phone (find, mark arrived, register at the door) and the door tally."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, Sum
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -32,6 +33,9 @@ def event_list(request):
 def _save(request, form, event=None):
     data = form.service_kwargs()
     try:
+        if event is None and form.series_kwargs():
+            series = services.series_create(by=request.user, **form.series_kwargs(), **data)
+            return series.events.order_by("start").first()
         if event is None:
             event = services.event_create(by=request.user, **data)
         else:
@@ -47,6 +51,11 @@ def event_create(request):
     form = EventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         event = _save(request, form)
+        if event is not None and event.series_id:
+            made = event.series.events.count()
+            messages.success(request, _("The series was saved: %(count)d events. Each can be changed on its own.")
+                             % {"count": made})  # fmt: skip
+            return redirect("events_staff:detail", event.pk)
         if event is not None:
             messages.success(request, _("The event was saved."))
             return redirect("events_staff:detail", event.pk)
@@ -65,13 +74,16 @@ def event_edit(request, pk):
 
 
 def _counts(event):
-    totals = event.registrations.aggregate(
+    totals = event.registrations.filter(status__in=Registration.HOLDS_PLACE).aggregate(
         registrations=Count("pk"),
         people=Sum("adults") + Sum("children"),
         arrived=Count("pk", filter=Q(arrived_at__isnull=False)),
         arrived_people=Sum("adults", filter=Q(arrived_at__isnull=False))
         + Sum("children", filter=Q(arrived_at__isnull=False)),
         interpreters=Count("pk", filter=Q(interpreter_needed=True)),
+    )
+    waiting = event.registrations.filter(status=Registration.Status.WAITING).aggregate(
+        n=Count("pk"), people=Sum("adults") + Sum("children")
     )
     table = services.tally_table(event)
     return {
@@ -81,7 +93,41 @@ def _counts(event):
         "arrived_people": totals["arrived_people"] or 0,
         "interpreters": totals["interpreters"],
         "walk_ins": sum(table.values()),
+        "waiting": waiting["n"],
+        "waiting_people": waiting["people"] or 0,
     }
+
+
+@requires("events.view_registration")
+def registrations(request, pk):
+    """Who holds a place, the waiting list in its order, and those cancelled or lapsed (one query)."""
+    event = services.get_event_for_user(request.user, pk)
+    rows = list(event.registrations.order_by("created_at", "pk"))
+    context = {
+        "event": event,
+        "holding": [r for r in rows if r.holds_place],
+        "waiting": [r for r in rows if r.status == Registration.Status.WAITING],
+        "ended": [r for r in rows if not r.is_active],
+        "counts": _counts(event),
+    }
+    return render(request, "events/staff/registrations.html", context)
+
+
+@require_POST
+@requires("events.change_registration")
+def registration_cancel(request, pk, reference):
+    """Staff cancel a registration (someone called to say they cannot come); the place is offered on."""
+    event = services.get_event_for_user(request.user, pk)
+    registration = get_object_or_404(Registration, event=event, reference__iexact=reference)
+    try:
+        services.registration_cancel(registration=registration, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Cancelled: %(name)s (%(reference)s).") % {
+            "name": registration.name, "reference": registration.reference
+        })  # fmt: skip
+    return redirect("events_staff:registrations", event.pk)
 
 
 @requires("events.view_event")

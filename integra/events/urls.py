@@ -11,4 +11,6 @@ urlpatterns = [
     path("events/<int:pk>/event.ics", views.event_ics, name="event_ics"),
     path("events/registered/<str:token>/", views.registered, name="registered"),
     path("events/registered/<str:token>/event.ics", views.registered_ics, name="registered_ics"),
+    path("events/my-registration/", views.find, name="find"),
+    path("events/offer/<str:token>/", views.offer, name="offer"),
 ]

@@ -1,9 +1,12 @@
-"""Public pages: the calendar, an event's page with its register form, the confirmation and the
-iCalendar files (one event, the network's feed and each centre's feed). No JavaScript needed."""
+"""Public pages: the calendar, an event's page with its register form (or the waiting list's, when full),
+the confirmation (where one cancels or takes an offered place), finding a registration by reference, the
+waiting list's offer, and the iCalendar files (one event, the network's feed and each centre's feed).
+No JavaScript needed."""
 
 import secrets
 from datetime import timedelta
 
+from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,16 +19,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from integra.centres.models import Centre
+from integra.core import ratelimit
+from integra.core.crypto import derive_key
 from integra.core.forms import add_errors
 from integra.core.permissions import public
 from integra.events import ics, services
-from integra.events.forms import CalendarFilterForm, RegistrationForm
+from integra.events.forms import CalendarFilterForm, FindRegistrationForm, RegistrationForm
 from integra.events.models import Event, Registration
 
 PAGE_SIZE = 20
 FEED_DAYS_BACK = 30  # calendar apps keep showing last month's events
 CONFIRMATION_SALT = "integra.events.registration"
 CONFIRMATION_MAX_AGE = 366 * 86400
+
+allowed = ratelimit.limiter("events", setting="EVENT_RATE_LIMITS", key=lambda: derive_key("events:rate-limit"))
 
 
 def confirmation_token(registration: Registration) -> str:
@@ -37,7 +44,9 @@ def _registration_from(token: str) -> Registration:
         pk = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
     except signing.BadSignature:
         raise Http404 from None
-    return get_object_or_404(Registration.objects.select_related("event__centre", "event__place"), pk=pk)
+    return get_object_or_404(
+        Registration.objects.select_related("event__centre", "event__place", "event__series"), pk=pk
+    )
 
 
 @public
@@ -49,7 +58,7 @@ def calendar(request):
     return render(request, "events/public/calendar.html", context)
 
 
-def _event_page(request, event, form=None):
+def _event_page(request, event, form=None, party=None):
     now = timezone.now()
     language = get_language()
     if form is None and event.takes_registrations:
@@ -62,6 +71,7 @@ def _event_page(request, event, form=None):
         "form": form,
         "over": event.is_over(now),
         "full": places_left == 0,
+        "too_few": places_left is not None and party is not None and 0 < places_left < party,
         "places_left": places_left,
         "title_missing": event.title_missing(language),
         "description_missing": bool(event.description) and not event.description.get(language),
@@ -77,25 +87,91 @@ def event_page(request, pk):
     if not event.takes_registrations:
         return redirect("events:event", event.pk)
     form = RegistrationForm(request.POST)
+    party = None
     if form.is_valid():
+        party = form.cleaned_data["adults"] + form.cleaned_data["children"]
         try:
-            registration = services.registration_create(event=event, **form.service_kwargs())
+            registration = services.registration_create(
+                event=event, waiting_list_ok=request.POST.get("waiting_list") == "1", **form.service_kwargs()
+            )
         except ValidationError as error:
             add_errors(form, error)
         else:
             return redirect("events:registered", confirmation_token(registration))
-    return _event_page(request, event, form=form)
+    return _event_page(request, event, form=form, party=party)
 
 
 @public
 @never_cache
 def registered(request, token):
+    """The person's own page: their registration or place on the waiting list, taking an offered place,
+    and cancelling."""
     registration = _registration_from(token)
-    return render(
-        request,
-        "events/public/registered.html",
-        {"registration": registration, "event": registration.event, "token": token},
-    )
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "accept":
+                services.offer_accept(registration=registration)
+                messages.success(request, _("The places are yours. See you there!"))
+            elif action == "cancel" and not request.POST.get("confirm"):
+                messages.error(request, _("Tick the box to confirm that you want to cancel."))
+            elif action == "cancel":
+                services.registration_cancel(registration=registration)
+                messages.success(request, _("Your registration is cancelled. Thank you for telling us."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("events:registered", token)
+    position = None
+    if registration.status == Registration.Status.WAITING:
+        position = services.waiting_position(registration)
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "token": token,
+        "position": position,
+        "over": registration.event.is_over(),
+        "now": timezone.now(),
+    }
+    return render(request, "events/public/registered.html", context)
+
+
+@public
+@never_cache
+def find(request):
+    """A visitor without the confirmation link finds their registration by reference and phone or e-mail."""
+    form = FindRegistrationForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if not allowed(request, "find"):
+            form.add_error(None, _("Too many attempts. Please try again in an hour, or call the centre."))
+            status = 429
+        else:
+            registration = services.find_registration(**form.cleaned_data)
+            if registration is not None:
+                return redirect("events:registered", confirmation_token(registration))
+            form.add_error(None, _("We found no registration with this reference and this phone number or e-mail."))
+    return render(request, "events/public/find.html", {"form": form}, status=status)
+
+
+@public
+@never_cache
+def offer(request, token):
+    """The link in the offer message: take the places or give them up."""
+    registration = services.registration_for_offer_token(token)
+    if registration is None:
+        return render(request, "events/public/offer_gone.html", status=404)
+    if request.method != "POST" or registration.status != Registration.Status.OFFERED:
+        return redirect("events:registered", confirmation_token(registration))
+    try:
+        if request.POST.get("action") == "accept":
+            services.offer_accept(registration=registration)
+            messages.success(request, _("The places are yours. See you there!"))
+        else:
+            services.offer_decline(registration=registration)
+            messages.success(request, _("Thank you: the places go to the next person on the waiting list."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("events:registered", confirmation_token(registration))
 
 
 @public

@@ -31,3 +31,29 @@ def make_event(centre="sofia", *, days=7, hours=2, place=None, **fields) -> Even
 @pytest.fixture
 def event(reference_data):
     return make_event()
+
+
+@pytest.fixture(autouse=True)
+def empty_sms_outbox():
+    from integra.core import sms  # noqa: PLC0415
+
+    sms.outbox.clear()
+    yield
+    sms.outbox.clear()
+
+
+def register(event, name, *, phone="", email="", adults=1, children=0, language="en", **kwargs):
+    """A registration through the service, joining the waiting list when the event is full."""
+    from integra.events import services  # noqa: PLC0415
+
+    return services.registration_create(
+        event=event,
+        name=name,
+        phone=phone,
+        email=email,
+        adults=adults,
+        children=children,
+        language=language,
+        waiting_list_ok=True,
+        **kwargs,
+    )

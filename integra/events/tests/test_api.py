@@ -81,3 +81,19 @@ def test_another_centre_s_event_is_a_404_and_no_permission_a_403(client, staff, 
     partner = auth("partner.sofia")
     assert client.get(f"/api/v1/events/{event.pk}/registrations", **partner).status_code == 403
     assert client.get(f"/api/v1/events/{event.pk}/registrations").status_code == 401
+
+
+def test_staff_put_someone_on_the_waiting_list_and_cancel_over_the_api(client, staff, auth, reference_data):
+    event = make_event(capacity=1)
+    headers = auth("consultant.sofia")
+    url = f"/api/v1/events/{event.pk}/registrations"
+    first = client.post(url, {"name": "A", "phone": "0881111111"}, content_type="application/json", **headers)
+    data = {"name": "B", "phone": "0882222222", "waiting_list": True}
+    second = client.post(url, data, content_type="application/json", **headers)
+    assert first.json()["status"] == "registered" and second.json()["status"] == "waiting"
+    cancel = f"{url}/{first.json()['reference']}/cancel"
+    assert client.post(cancel, **headers).json()["status"] == "cancelled"
+    assert client.post(cancel, **headers).status_code == 409
+    assert Registration.objects.get(reference=second.json()["reference"]).status == Registration.Status.OFFERED
+    assert client.post(cancel, **auth("partner.sofia")).status_code == 403
+    assert client.post(cancel, **auth("consultant.plovdiv")).status_code == 404

@@ -11,7 +11,7 @@ from tests.base import CENTRES, NETWORK, PER_CENTRE, signed_in
 EVERY_USER = [f"{prefix}.{centre}" for prefix in PER_CENTRE for centre in CENTRES] + list(NETWORK) + ["member"]
 DOOR = {roles.CONSULTANT, roles.TRAINER, roles.MEDIATOR, roles.CENTRE_MANAGER, roles.COORDINATOR}
 ORGANISERS = {roles.CENTRE_MANAGER, roles.COORDINATOR}
-PAGES = [("", DOOR), ("edit/", ORGANISERS), ("check-in/", DOOR), ("tally/", DOOR)]
+PAGES = [("", DOOR), ("edit/", ORGANISERS), ("check-in/", DOOR), ("tally/", DOOR), ("registrations/", DOOR)]
 
 
 def expected(name: str, allowed: set) -> int:
@@ -41,3 +41,22 @@ def test_posting_as_a_partner_is_refused(client, staff):
     signed_in(client, staff["partner.sofia"])
     assert client.post(f"/en/staff/events/{event.pk}/tally/", {"gender": "male", "delta": "1"}).status_code == 403
     assert client.post(f"/en/staff/events/{event.pk}/check-in/door/", {}).status_code == 403
+
+
+def test_cancelling_a_registration_is_refused_to_other_roles_and_centres(client, staff):
+    from integra.events.models import Registration  # noqa: PLC0415
+    from integra.events.tests.conftest import register  # noqa: PLC0415
+
+    event = make_event("sofia")
+    registration = register(event, "Holder", phone="+359881111111")
+    url = f"/en/staff/events/{event.pk}/registrations/{registration.reference}/cancel/"
+    assert client.post(url).status_code == 302 and client.post(url)["Location"].startswith("/en/accounts/")
+    signed_in(client, staff["partner.sofia"])
+    assert client.post(url).status_code == 403
+    client.logout()
+    signed_in(client, staff["consultant.burgas"])
+    assert client.post(url).status_code == 404
+    client.logout()
+    signed_in(client, staff["consultant.sofia"])
+    assert client.get(url).status_code == 405  # a GET changes nothing
+    assert Registration.objects.get(pk=registration.pk).status == Registration.Status.REGISTERED

@@ -1,0 +1,73 @@
+"""Background work for events: the waiting list's offers (and their lapsing) and reminders the day before.
+
+Enqueue `expire_offers` every hour (`manage.py events_offers`) and `send_due_reminders` once a day, e.g.
+at 09:00 (`manage.py send_event_reminders`), from cron or a systemd timer; `manage.py db_worker` runs them.
+"""
+
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from integra.core import waitlist
+from integra.events import services
+from integra.events.models import Registration
+from integra.events.views import confirmation_token
+
+
+def _registration(pk: int) -> Registration | None:
+    return Registration.objects.select_related("event__centre", "event__place").filter(pk=pk).first()
+
+
+def _send(registration: Registration, template: str, url: str) -> None:
+    event = registration.event
+    context = {"registration": registration, "event": event, "start": timezone.localtime(event.start), "url": url}
+    waitlist.notify(
+        language=registration.language,
+        phone=registration.phone,
+        email=registration.email,
+        template=template,
+        context=context,
+    )
+
+
+@task()
+def send_offer(registration_id: int) -> bool:
+    """Tell the first one waiting (whose party fits) that places are theirs if they accept before the deadline."""
+    registration = _registration(registration_id)
+    if registration is None or registration.status != Registration.Status.OFFERED:
+        return False
+    with translation.override(waitlist.person_language(registration.language)):
+        url = waitlist.public_url(reverse("events:offer", args=[services.offer_token(registration)]))
+    _send(registration, "events/messages/offer", url)
+    return True
+
+
+@task()
+def expire_offers() -> int:
+    return services.offers_expire()
+
+
+@task()
+def send_due_reminders() -> int:
+    """Queue one reminder per registration for tomorrow's events; returns how many were queued."""
+    ids = list(services.registrations_due_for_reminder().values_list("pk", flat=True))
+    for pk in ids:
+        send_reminder.enqueue(pk)
+    return len(ids)
+
+
+@task()
+def send_reminder(registration_id: int) -> bool:
+    """Send the reminder once: the registration is claimed with a conditional update before anything is sent,
+    and only while it is registered and the event has not started."""
+    now = timezone.now()
+    claimed = Registration.objects.filter(
+        pk=registration_id, status=Registration.Status.REGISTERED, reminded_at__isnull=True, event__start__gt=now
+    ).update(reminded_at=now)
+    if not claimed:
+        return False
+    registration = _registration(registration_id)
+    with translation.override(waitlist.person_language(registration.language)):
+        url = waitlist.public_url(reverse("events:registered", args=[confirmation_token(registration)]))
+    _send(registration, "events/messages/reminder", url)
+    return True
