@@ -1,6 +1,6 @@
 from django.urls import path
 
-from integra.events import staff_views
+from integra.events import after_views, staff_views
 
 app_name = "events_staff"
 urlpatterns = [
@@ -12,4 +12,9 @@ urlpatterns = [
     path("events/<int:pk>/check-in/door/", staff_views.door_register, name="door"),
     path("events/<int:pk>/check-in/<str:reference>/arrived/", staff_views.arrive, name="arrive"),
     path("events/<int:pk>/tally/", staff_views.tally, name="tally"),
+    path("events/<int:pk>/paper-sheet/", after_views.paper_sheet, name="paper"),
+    path("events/<int:pk>/paper-sheet/arrived/", after_views.paper_arrivals, name="paper_arrivals"),
+    path("events/<int:pk>/feedback/", after_views.feedback, name="feedback"),
+    path("events/<int:pk>/feedback/paper/", after_views.paper_feedback, name="paper_feedback"),
+    path("events/<int:pk>/feedback/cards/", after_views.feedback_cards, name="feedback_cards"),
 ]

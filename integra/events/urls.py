@@ -1,6 +1,6 @@
 from django.urls import path
 
-from integra.events import views
+from integra.events import feedback_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -11,4 +11,9 @@ urlpatterns = [
     path("events/<int:pk>/event.ics", views.event_ics, name="event_ics"),
     path("events/registered/<str:token>/", views.registered, name="registered"),
     path("events/registered/<str:token>/event.ics", views.registered_ics, name="registered_ics"),
+    path("events/<int:pk>/feedback/", feedback_views.feedback, name="feedback"),
+    path(
+        "events/registered/<str:token>/feedback/", feedback_views.feedback_for_registration, name="registered_feedback"
+    ),
+    path("events/feedback/thanks/", feedback_views.feedback_thanks, name="feedback_thanks"),
 ]

@@ -21,6 +21,7 @@ from integra.core.permissions import public
 from integra.events import ics, services
 from integra.events.forms import CalendarFilterForm, RegistrationForm
 from integra.events.models import Event, Registration
+from integra.events.qr import after_the_event
 
 PAGE_SIZE = 20
 FEED_DAYS_BACK = 30  # calendar apps keep showing last month's events
@@ -91,11 +92,9 @@ def event_page(request, pk):
 @never_cache
 def registered(request, token):
     registration = _registration_from(token)
-    return render(
-        request,
-        "events/public/registered.html",
-        {"registration": registration, "event": registration.event, "token": token},
-    )
+    context = {"registration": registration, "event": registration.event, "token": token}
+    context.update(after_the_event(request, registration))
+    return render(request, "events/public/registered.html", context)
 
 
 @public
