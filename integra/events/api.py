@@ -83,6 +83,7 @@ class ArrivedOut(Schema):
 class TallyIn(Schema):
     gender: Literal["female", "male", "other"]
     age_band: str = Field("", max_length=8)
+    nationality: str = Field("", max_length=2, description="ISO 3166 code when the person said it; empty otherwise.")
     delta: Literal[1, -1]
 
 
@@ -94,7 +95,8 @@ class TallyCell(Schema):
 
 class TallyOut(Schema):
     total: int
-    cells: list[TallyCell]
+    cells: list[TallyCell] = Field(..., description="By sex and age band, every nationality added up.")
+    by_nationality: dict[str, int] = Field(..., description='Walk-ins per nationality; "" when not given.')
 
 
 def event_out(event: Event) -> dict:
@@ -133,7 +135,7 @@ def registration_out(registration: Registration) -> dict:
 def tally_out(event: Event) -> dict:
     table = services.tally_table(event)
     cells = [{"gender": str(g), "age_band": band, "count": n} for (g, band), n in table.items()]
-    return {"total": sum(table.values()), "cells": cells}
+    return {"total": sum(table.values()), "cells": cells, "by_nationality": services.tally_nationalities(event)}
 
 
 def _messages(error: ValidationError) -> str:
@@ -236,7 +238,14 @@ def get_tally(request, event_id: int = ID):
 def change_tally(request, payload: TallyIn, event_id: int = ID):
     user = request.auth
     event = services.get_event_for_user(user, event_id)
-    form = TallyForm({"gender": payload.gender, "age_band": payload.age_band, "delta": str(payload.delta)})
+    form = TallyForm(
+        {
+            "gender": payload.gender,
+            "age_band": payload.age_band,
+            "nationality": payload.nationality.upper(),
+            "delta": str(payload.delta),
+        }
+    )
     if not form.is_valid():
         return Status(422, {"detail": form_errors(form)})
     try:

@@ -168,6 +168,8 @@ def tally(request, pk):
     if request.method == "POST":
         form = TallyForm(request.POST)
         try:
+            if form.has_error("nationality"):
+                raise ValidationError(_("Choose a nationality from the list, or leave it empty."))
             if not form.is_valid():
                 raise ValidationError(_("Choose a sex and an age band from the list."))
             services.tally_change(event=event, by=request.user, **form.cleaned_data)
