@@ -404,6 +404,10 @@ TELEPHONY_PROMPT_URLS = dict(
 # The number calls are forwarded to while the line is open (operators' phones or a queue), E.164.
 TELEPHONY_OPERATOR_NUMBER = env_str("TELEPHONY_OPERATOR_NUMBER", "")
 
+# --- Events (issue 15) -----------------------------------------------------------------------
+# Anonymous answers to an event's "was this useful for you?" card, per client address: (count, seconds).
+EVENT_FEEDBACK_RATE_LIMITS = {"feedback": (env_int("EVENT_FEEDBACK_LIMIT", 20), 3600)}
+
 # --- Courses (issue 14) ----------------------------------------------------------------------
 # A place freed in a full group is offered to the first on its waiting list, who has this long to accept.
 COURSE_OFFER_HOURS = env_int("COURSE_OFFER_HOURS", 48)

@@ -134,6 +134,11 @@ ROLE_PERMISSIONS[TRAINER] += _EVENT_DOOR
 ROLE_PERMISSIONS[MEDIATOR] += _EVENT_DOOR
 ROLE_PERMISSIONS[CENTRE_MANAGER] += _EVENT_ORGANISER
 ROLE_PERMISSIONS[COORDINATOR] += _EVENT_ORGANISER
+# After an event the same people enter the paper sign-in sheet and the paper feedback cards' tallies, and
+# read the "was this useful?" answers.
+_EVENT_AFTER = ["events.view_feedback", "events.change_paperattendance", "events.change_paperfeedback"]
+for _role in (CONSULTANT, TRAINER, MEDIATOR, CENTRE_MANAGER, COORDINATOR):
+    ROLE_PERMISSIONS[_role] += _EVENT_AFTER
 
 # Courses (issue 14): trainers keep their groups' registers, levels and certificates; the centre's staff
 # enrol people at the desk; centre managers and coordinators also plan courses and groups.

@@ -14,7 +14,14 @@ from integra.api.auth import StaffToken
 from integra.api.permissions import public, requires
 from integra.api.schemas import REFERENCE, Error, Translations, form_errors
 from integra.events import services
-from integra.events.forms import CalendarFilterForm, DoorRegistrationForm, RegistrationForm, TallyForm
+from integra.events.forms import (
+    CalendarFilterForm,
+    DoorRegistrationForm,
+    PaperAttendanceForm,
+    PaperFeedbackForm,
+    RegistrationForm,
+    TallyForm,
+)
 from integra.events.models import Event, Registration
 
 router = Router(tags=["events"])
@@ -87,6 +94,7 @@ class ArrivedOut(Schema):
 class TallyIn(Schema):
     gender: Literal["female", "male", "other"]
     age_band: str = Field("", max_length=8)
+    nationality: str = Field("", max_length=2, description="ISO 3166 code when the person said it; empty otherwise.")
     delta: Literal[1, -1]
 
 
@@ -98,7 +106,8 @@ class TallyCell(Schema):
 
 class TallyOut(Schema):
     total: int
-    cells: list[TallyCell]
+    cells: list[TallyCell] = Field(..., description="By sex and age band, every nationality added up.")
+    by_nationality: dict[str, int] = Field(..., description='Walk-ins per nationality; "" when not given.')
 
 
 def event_out(event: Event) -> dict:
@@ -138,7 +147,7 @@ def registration_out(registration: Registration) -> dict:
 def tally_out(event: Event) -> dict:
     table = services.tally_table(event)
     cells = [{"gender": str(g), "age_band": band, "count": n} for (g, band), n in table.items()]
-    return {"total": sum(table.values()), "cells": cells}
+    return {"total": sum(table.values()), "cells": cells, "by_nationality": services.tally_nationalities(event)}
 
 
 def _messages(error: ValidationError) -> str:
@@ -265,7 +274,14 @@ def get_tally(request, event_id: int = ID):
 def change_tally(request, payload: TallyIn, event_id: int = ID):
     user = request.auth
     event = services.get_event_for_user(user, event_id)
-    form = TallyForm({"gender": payload.gender, "age_band": payload.age_band, "delta": str(payload.delta)})
+    form = TallyForm(
+        {
+            "gender": payload.gender,
+            "age_band": payload.age_band,
+            "nationality": payload.nationality.upper(),
+            "delta": str(payload.delta),
+        }
+    )
     if not form.is_valid():
         return Status(422, {"detail": form_errors(form)})
     try:
@@ -273,3 +289,118 @@ def change_tally(request, payload: TallyIn, event_id: int = ID):
     except ValidationError as error:
         return Status(409, {"detail": _messages(error)})
     return tally_out(event)
+
+
+# -- after the event: the paper sign-in sheet and the feedback ----------------------------------------
+
+
+class PaperCell(Schema):
+    gender: Literal["female", "male", "other"]
+    age_band: Literal["", "0-17", "18-24", "25-34", "35-49", "50-64", "65+"] = ""
+    count: int = Field(..., ge=0, le=100_000)
+
+
+class PaperSheetIn(Schema):
+    nationality: str = Field("", max_length=2, description="ISO 3166 code; empty for the sheet's people without one.")
+    cells: list[PaperCell] = Field(..., max_length=30, description="Cells left out are set to zero.")
+
+
+class PaperSheetOut(Schema):
+    total: int
+    cells: list[TallyCell] = Field(..., description="By sex and age band, every nationality added up.")
+    by_nationality: dict[str, int]
+    arrived_on_paper: int = Field(..., description="Registrations marked arrived from the sheet.")
+
+
+class FeedbackCounts(Schema):
+    yes: int = Field(..., ge=0, le=100_000)
+    partly: int = Field(..., ge=0, le=100_000)
+    no: int = Field(..., ge=0, le=100_000)
+
+
+class FeedbackOut(Schema):
+    online: FeedbackCounts
+    paper: FeedbackCounts
+    total: int
+    useful_share: int | None = Field(..., description="Per cent of all answers that are yes; null without answers.")
+
+
+def paper_sheet_out(event: Event) -> dict:
+    table = services.paper_attendance_table(event)
+    return {
+        "total": sum(table.values()),
+        "cells": [{"gender": str(g), "age_band": band, "count": n} for (g, band), n in table.items()],
+        "by_nationality": services.paper_nationalities(event),
+        "arrived_on_paper": Registration.objects.filter(event=event, arrived_on_paper=True).count(),
+    }
+
+
+def feedback_out(event: Event) -> dict:
+    summary = services.feedback_summary(event)
+    return {key: summary[key] for key in ("online", "paper", "total", "useful_share")}
+
+
+@router.get(
+    "/{event_id}/paper-sheet",
+    auth=StaffToken(),
+    response={200: PaperSheetOut, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="People who signed the paper sign-in sheet, entered after the event",
+)
+@requires("events.change_paperattendance")
+def get_paper_sheet(request, event_id: int = ID):
+    return paper_sheet_out(services.get_event_for_user(request.auth, event_id))
+
+
+@router.put(
+    "/{event_id}/paper-sheet",
+    auth=StaffToken(),
+    response={200: PaperSheetOut, 400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
+    summary="Enter one nationality's grid of the paper sheet (replaces it); 409 before the event starts",
+)
+@requires("events.change_paperattendance")
+def put_paper_sheet(request, payload: PaperSheetIn, event_id: int = ID):
+    user = request.auth
+    event = services.get_event_for_user(user, event_id)
+    data = {"nationality": payload.nationality.upper()}
+    data.update({f"n_{cell.gender}_{cell.age_band or 'unknown'}": str(cell.count) for cell in payload.cells})
+    form = PaperAttendanceForm(data)
+    if not form.is_valid():
+        return Status(422, {"detail": form_errors(form)})
+    try:
+        services.paper_attendance_set(
+            event=event, by=user, counts=form.counts(), nationality=form.cleaned_data["nationality"]
+        )
+    except ValidationError as error:
+        return Status(409, {"detail": _messages(error)})
+    return paper_sheet_out(event)
+
+
+@router.get(
+    "/{event_id}/feedback",
+    auth=StaffToken(),
+    response={200: FeedbackOut, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary='"Was this useful for you?": online answers, the paper cards\' tally and the share useful',
+)
+@requires("events.view_feedback")
+def get_feedback(request, event_id: int = ID):
+    return feedback_out(services.get_event_for_user(request.auth, event_id))
+
+
+@router.put(
+    "/{event_id}/feedback/paper",
+    auth=StaffToken(),
+    response={200: FeedbackOut, 400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
+    summary="Enter the paper cards' tally (replaces it); 409 before the event starts",
+)
+@requires("events.view_feedback", "events.change_paperfeedback")
+def put_paper_feedback(request, payload: FeedbackCounts, event_id: int = ID):
+    user = request.auth
+    event = services.get_event_for_user(user, event_id)
+    form = PaperFeedbackForm({answer: str(count) for answer, count in payload.dict().items()})
+    if not form.is_valid():
+        return Status(422, {"detail": form_errors(form)})
+    try:
+        services.paper_feedback_set(event=event, by=user, counts=form.counts())
+    except ValidationError as error:
+        return Status(409, {"detail": _messages(error)})
+    return feedback_out(event)

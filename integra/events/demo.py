@@ -110,6 +110,7 @@ def load() -> None:
         _registrations(event, number, rng, past=days < 0, organiser=organiser)
         if days < 0:
             _tally(event, rng, organiser)
+            _after_the_event(event, rng, organiser)
 
 
 def _registrations(event: Event, number: int, rng: random.Random, *, past: bool, organiser) -> None:
@@ -155,5 +156,37 @@ def _tally(event: Event, rng: random.Random, organiser) -> None:
             by=organiser,
             gender=rng.choice(services.TALLY_GENDERS[:2] * 4 + services.TALLY_GENDERS[2:]),
             age_band=rng.choice(services.TALLY_AGE_BANDS),
+            nationality=rng.choice(TALLY_NATIONALITIES),
             delta=1,
         )
+
+
+TALLY_NATIONALITIES = ["", "", "", "SY", "AF", "UA", "IQ", "TR", "RU"]
+COMMENTS = ["Very clear, thank you.", "More time for questions, please.", "Мога ли да дойда пак?", "شكرًا جزيلًا"]
+
+
+def _after_the_event(event: Event, rng: random.Random, organiser) -> None:
+    """Online answers to the feedback card, the paper cards' tally and, for events without registration,
+    the paper sign-in sheet."""
+    for _ in range(rng.randint(2, 8)):
+        services.feedback_record(
+            event=event,
+            answer=rng.choice(["yes", "yes", "yes", "partly", "no"]),
+            comment=rng.choice(COMMENTS) if rng.random() < 0.4 else "",
+            language=rng.choice(LANGUAGES),
+            now=event.end + timedelta(hours=rng.randint(1, 48)),
+        )
+    if organiser is None:
+        return
+    services.paper_feedback_set(
+        event=event,
+        by=organiser,
+        counts={"yes": rng.randint(3, 15), "partly": rng.randint(0, 5), "no": rng.randint(0, 2)},
+    )
+    if event.registration == Event.Registration.NONE:
+        counts = {
+            (gender, band): rng.randint(0, 4)
+            for gender in services.TALLY_GENDERS[:2]
+            for band in ("18-24", "25-34", "35-49")
+        }
+        services.paper_attendance_set(event=event, by=organiser, counts=counts)

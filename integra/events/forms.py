@@ -2,18 +2,22 @@
 the check-in search, the door tally and the public calendar's filters. Rules live in services.py;
 a service's ValidationError is shown on these forms with core.forms.add_errors."""
 
+import re
 from datetime import datetime
+from urllib.parse import parse_qs, urlsplit
 
 from django import forms
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from integra.centres.models import Centre, Place
 from integra.clients.forms import CentreChoiceField
+from integra.clients.models import AgeBand
 from integra.core.forms import TOO_LONG, PhoneField, ServerCheckedLengths
 from integra.core.languages import SPOKEN_LANGUAGES, endonym
-from integra.events.models import Event, Series
+from integra.events.models import Answer, Event, Series
 from integra.events.services import SERIES_MAX, TALLY_AGE_BANDS, TALLY_GENDERS
 from integra.topics.models import Topic
 
@@ -257,18 +261,148 @@ class DoorRegistrationForm(RegistrationForm):
         self.fields["phone"].help_text = ""
 
 
+REFERENCE_IN_TEXT = re.compile(r"\bEV-?[A-Z0-9]{3}-?[A-Z0-9]{3}\b", re.IGNORECASE)
+
+
+def reference_from_scan(text: str) -> str:
+    """What the check-in search looks for: the reference inside a scanned confirmation link (its ?q=)
+    or inside any pasted text, else the text itself (a name or a reference typed by hand)."""
+    text = (text or "").strip()
+    if text.lower().startswith(("http://", "https://", "/")):
+        found = parse_qs(urlsplit(text).query).get("q")
+        if found:
+            text = found[0].strip()
+    match = REFERENCE_IN_TEXT.search(text)
+    return match.group(0).upper() if match else text
+
+
 class CheckInSearchForm(forms.Form):
     q = forms.CharField(
         label=_("Name or reference"),
-        max_length=100,
+        max_length=300,
+        help_text=_("A scanned confirmation link works too."),
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "autofocus": True}),
     )
+
+    def clean_q(self):
+        return reference_from_scan(self.cleaned_data["q"])
+
+
+def nationality_choices(empty_label):
+    return [("", empty_label), *countries]
 
 
 class TallyForm(forms.Form):
     gender = forms.ChoiceField(choices=[(g.value, g.label) for g in TALLY_GENDERS])
     age_band = forms.ChoiceField(choices=[(b, b) for b in TALLY_AGE_BANDS], required=False)
+    nationality = forms.ChoiceField(choices=lambda: nationality_choices(""), required=False)
     delta = forms.TypedChoiceField(choices=[("1", "+1"), ("-1", "−1")], coerce=int)
+
+
+class NationalityForm(forms.Form):
+    """Which nationality the door tally or the paper sheet's grid counts (GET; optional)."""
+
+    nationality = forms.ChoiceField(
+        label=_("Nationality"),
+        required=False,
+        choices=lambda: nationality_choices(_("Not given")),
+        help_text=_("Only when the person says it. Leave “Not given” otherwise."),
+    )
+
+    def chosen(self) -> str:
+        return self.cleaned_data.get("nationality", "") if self.is_valid() else ""
+
+
+NOT_BELOW_ZERO = _("A number cannot be below zero.")
+
+
+def _count_field(label) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=100_000,
+        required=False,
+        error_messages={"min_value": NOT_BELOW_ZERO, "invalid": _("Enter a whole number, for example 12.")},
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "count"}),
+    )
+
+
+class PaperAttendanceForm(forms.Form):
+    """How many signed the paper sheet: one number per sex and age band, for one nationality (optional)."""
+
+    nationality = forms.ChoiceField(
+        label=_("Nationality"), required=False, choices=lambda: nationality_choices(_("Not given"))
+    )
+
+    def __init__(self, *args, table: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cells = []
+        for band in TALLY_AGE_BANDS:
+            for gender in TALLY_GENDERS:
+                name = f"n_{gender}_{band or 'unknown'}"
+                self.fields[name] = _count_field(
+                    _("%(sex)s, %(age)s") % {"sex": gender.label, "age": AgeBand(band).label}
+                )
+                self.fields[name].initial = (table or {}).get((gender, band), 0)
+                self.cells.append((gender, band, name))
+
+    def rows(self):
+        """[(age band label, [bound field per sex])] for the grid."""
+        by_band = {}
+        for _gender, band, name in self.cells:
+            by_band.setdefault(band, []).append(self[name])
+        return [(AgeBand(band).label, fields) for band, fields in by_band.items()]
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        return {(gender, band): self.cleaned_data.get(name) or 0 for gender, band, name in self.cells}
+
+
+class SheetArrivalsForm(forms.Form):
+    """Registrations whose names are on the paper sheet, marked arrived after the event."""
+
+    references = forms.MultipleChoiceField(
+        label=_("Registered people who signed the sheet"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick at least one person who signed the sheet.")},
+    )
+
+    def __init__(self, *args, registrations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["references"].choices = [(r.reference, f"{r.name} · {r.reference}") for r in registrations]
+
+
+class FeedbackForm(ServerCheckedLengths, forms.Form):
+    """The "was this useful for you?" card, online."""
+
+    answer = forms.ChoiceField(
+        label=_("Was this event useful for you?"),
+        choices=Answer.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose one of the three answers."),
+            "invalid_choice": _("Choose one of the three answers."),
+        },
+    )
+    comment = forms.CharField(
+        label=_("Anything you want to tell us?"),
+        required=False,
+        max_length=1000,
+        help_text=_("Please do not write your name, phone number or other personal details."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class PaperFeedbackForm(forms.Form):
+    """The paper cards' tally: how many ticked each answer."""
+
+    def __init__(self, *args, counts: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for answer, label in Answer.choices:
+            self.fields[answer] = _count_field(label)
+            self.fields[answer].initial = (counts or {}).get(answer, 0)
+
+    def counts(self) -> dict[str, int]:
+        return {answer: self.cleaned_data.get(answer) or 0 for answer in Answer.values}
 
 
 class CalendarFilterForm(forms.Form):

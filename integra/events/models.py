@@ -11,6 +11,7 @@ from django.db.models import F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
 from integra.clients.models import AgeBand, Gender, new_reference
@@ -230,6 +231,9 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True, editable=False)
     arrived_at = models.DateTimeField(_("arrived"), null=True, blank=True)
+    arrived_on_paper = models.BooleanField(
+        _("arrival taken from the paper sign-in sheet"), default=False, editable=False
+    )
     submission_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -268,21 +272,108 @@ class Registration(models.Model):
 
 
 class TallyCount(models.Model):
-    """Walk-ins counted at the door: one counter per sex and age band, changed only by F() updates."""
+    """Walk-ins counted at the door: one counter per sex, age band and (when the person gave it)
+    nationality, changed only by F() updates."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="tally", verbose_name=_("event"))
     gender = models.CharField(_("sex"), max_length=16, choices=Gender.choices)
     age_band = models.CharField(_("age band"), max_length=8, choices=AgeBand.choices, blank=True)
+    nationality = CountryField(_("nationality"), blank=True, default="")
     count = models.PositiveIntegerField(_("count"), default=0)
 
     class Meta:
-        ordering = ["event", "gender", "age_band"]
+        ordering = ["event", "gender", "age_band", "nationality"]
         verbose_name = _("door tally")
         verbose_name_plural = _("door tallies")
         constraints = [
-            models.UniqueConstraint(fields=["event", "gender", "age_band"], name="tally_one_counter_per_cell"),
+            models.UniqueConstraint(
+                fields=["event", "gender", "age_band", "nationality"], name="tally_one_counter_per_cell_nationality"
+            ),
             models.CheckConstraint(condition=Q(count__gte=0), name="tally_never_below_zero"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.event_id} {self.gender} {self.age_band or '?'}: {self.count}"
+        return f"{self.event_id} {self.gender} {self.age_band or '?'} {self.nationality or '?'}: {self.count}"
+
+
+class PaperAttendance(models.Model):
+    """How many signed the paper sign-in sheet, entered by staff after the event: one number per sex, age
+    band and nationality (empty when the sheet does not say). No names: the sheet stays on paper."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="paper_attendance", verbose_name=_("event"))
+    gender = models.CharField(_("sex"), max_length=16, choices=Gender.choices)
+    age_band = models.CharField(_("age band"), max_length=8, choices=AgeBand.choices, blank=True)
+    nationality = CountryField(_("nationality"), blank=True, default="")
+    count = models.PositiveIntegerField(_("count"), default=0)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    entered_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["event", "gender", "age_band", "nationality"]
+        verbose_name = _("attendance from the paper sheet")
+        verbose_name_plural = _("attendance from paper sheets")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "gender", "age_band", "nationality"], name="paper_attendance_one_cell"
+            ),
+            models.CheckConstraint(condition=Q(count__gte=0), name="paper_attendance_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.gender} {self.age_band or '?'} {self.nationality or '?'}: {self.count}"
+
+
+class Answer(models.TextChoices):
+    """The three answers of the "was this useful for you?" card."""
+
+    YES = "yes", _("Yes, useful")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("Not useful")
+
+
+class Feedback(models.Model):
+    """One online answer to the "was this useful for you?" card. Nothing identifies the person: an answer
+    sent through a registration's link keeps only a keyed hash of it (`voter`), so that it counts once,
+    and cannot be joined back to the name without the server's key."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("event"))
+    answer = models.CharField(_("answer"), max_length=8, choices=Answer.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    voter = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        constraints = [models.UniqueConstraint(fields=["voter"], name="feedback_once_per_registration")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.answer}"
+
+
+class PaperFeedback(models.Model):
+    """The paper cards' tally, entered by staff: how many ticked each answer."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="paper_feedback", verbose_name=_("event"))
+    answer = models.CharField(_("answer"), max_length=8, choices=Answer.choices)
+    count = models.PositiveIntegerField(_("count"), default=0)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
+    entered_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["event", "answer"]
+        verbose_name = _("paper feedback cards")
+        verbose_name_plural = _("paper feedback cards")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "answer"], name="paper_feedback_one_count_per_answer"),
+            models.CheckConstraint(condition=Q(count__gte=0), name="paper_feedback_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.answer}: {self.count}"

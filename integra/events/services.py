@@ -7,21 +7,33 @@ arriving is a conditional update, and the tally changes its counter with F() exp
 """
 
 import calendar
+import hashlib
+import hmac
 from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Count, F, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from integra.accounts.models import User
 from integra.centres.models import Centre, Place
 from integra.clients.models import AgeBand, Gender
 from integra.core import waitlist
-from integra.core.crypto import submission_hash
-from integra.events.models import Event, Registration, Series, TallyCount
+from integra.core.crypto import derive_key, submission_hash
+from integra.events.models import (
+    Answer,
+    Event,
+    Feedback,
+    PaperAttendance,
+    PaperFeedback,
+    Registration,
+    Series,
+    TallyCount,
+)
 
 EVENT_FIELDS = (
     "kind", "title", "description", "centre", "place", "address", "start", "end", "languages",
@@ -45,12 +57,37 @@ def get_public_event(pk: int) -> Event:
     return get_object_or_404(Event.objects.public().with_details(), pk=pk)
 
 
-def tally_table(event: Event) -> dict[tuple[str, str], int]:
-    """{(gender, age band): count} for every cell of the door tally, zeros included (one query)."""
+def _grid(rows, nationality: str | None) -> dict[tuple[str, str], int]:
+    if nationality is not None:
+        rows = rows.filter(nationality=nationality)
     table = {(gender, band): 0 for gender in TALLY_GENDERS for band in TALLY_AGE_BANDS}
-    for gender, band, count in TallyCount.objects.filter(event=event).values_list("gender", "age_band", "count"):
-        table[(gender, band)] = count
+    for gender, band, count in rows.values_list("gender", "age_band").annotate(n=Sum("count")).order_by():
+        if (gender, band) in table:
+            table[(gender, band)] = count
     return table
+
+
+def tally_table(event: Event, nationality: str | None = None) -> dict[tuple[str, str], int]:
+    """{(gender, age band): count} for every cell of the door tally, zeros included (one query): every
+    nationality added up, or only one ("" for walk-ins whose nationality was not given)."""
+    return _grid(TallyCount.objects.filter(event=event), nationality)
+
+
+def tally_nationalities(event: Event) -> dict[str, int]:
+    """{nationality: walk-ins} for the nationalities counted so far ("" when not given)."""
+    rows = TallyCount.objects.filter(event=event).values_list("nationality").annotate(n=Sum("count"))
+    return {code: n for code, n in rows.order_by("nationality") if n}
+
+
+def paper_nationalities(event: Event) -> dict[str, int]:
+    """{nationality: people} on the paper sheet ("" when the sheet does not say)."""
+    rows = PaperAttendance.objects.filter(event=event).values_list("nationality").annotate(n=Sum("count"))
+    return {code: n for code, n in rows.order_by("nationality") if n}
+
+
+def paper_attendance_table(event: Event, nationality: str | None = None) -> dict[tuple[str, str], int]:
+    """{(gender, age band): count} entered from the paper sign-in sheet, like tally_table."""
+    return _grid(PaperAttendance.objects.filter(event=event), nationality)
 
 
 # -- events ---------------------------------------------------------------------------------------
@@ -179,12 +216,15 @@ def registration_create(
         return existing
 
 
-def registration_arrive(*, registration: Registration, by: User, now: datetime | None = None) -> bool:
-    """Mark a registration arrived. A conditional update: scanning twice counts once. True the first time."""
+def registration_arrive(
+    *, registration: Registration, by: User, now: datetime | None = None, on_paper: bool = False
+) -> bool:
+    """Mark a registration arrived. A conditional update: scanning twice counts once. True the first time.
+    `on_paper`: taken after the event from the paper sign-in sheet (flagged as such)."""
     changed = Registration.objects.filter(pk=registration.pk, arrived_at__isnull=True).update(
-        arrived_at=now or timezone.now()
+        arrived_at=now or timezone.now(), arrived_on_paper=on_paper
     )
-    registration.refresh_from_db(fields=["arrived_at"])
+    registration.refresh_from_db(fields=["arrived_at", "arrived_on_paper"])
     return changed == 1
 
 
@@ -364,19 +404,163 @@ def series_create(
 
 
 @transaction.atomic
-def tally_change(*, event: Event, by: User, gender: str, age_band: str, delta: int) -> int:
-    """Add one walk-in (+1) or take back a mistaken one (−1); returns the cell's new count.
+def tally_change(*, event: Event, by: User, gender: str, age_band: str, delta: int, nationality: str = "") -> int:
+    """Add one walk-in (+1) or take back a mistaken one (−1); returns the cell's new count. The
+    nationality is optional ("" when the person did not say).
 
     Safe with several phones at once: the counter row is created once (unique constraint) and changed
     only by `count = count ± 1` in the database; taking one away is refused below zero."""
     if gender not in TALLY_GENDERS or age_band not in TALLY_AGE_BANDS:
         raise ValidationError(_("Choose a sex and an age band from the list."))
+    _check_nationality(nationality)
     if delta not in (1, -1):
         raise ValidationError(_("A tally changes by one at a time."))
-    cell = TallyCount.objects.filter(event=event, gender=gender, age_band=age_band)
+    where = {"event": event, "gender": gender, "age_band": age_band, "nationality": nationality}
+    cell = TallyCount.objects.filter(**where)
     if delta > 0:
-        counter, _created = TallyCount.objects.get_or_create(event=event, gender=gender, age_band=age_band)
+        counter, _created = TallyCount.objects.get_or_create(**where)
         TallyCount.objects.filter(pk=counter.pk).update(count=F("count") + 1)
     elif cell.filter(count__gt=0).update(count=F("count") - 1) != 1:
         raise ValidationError(_("This count is already zero: there is nobody to take away."))
     return cell.values_list("count", flat=True).get()
+
+
+def _check_nationality(nationality: str) -> None:
+    if nationality and nationality not in countries:
+        raise ValidationError({"nationality": _("Choose a nationality from the list, or leave it empty.")})
+
+
+# -- after the event: the paper sign-in sheet ---------------------------------------------------
+
+
+def _check_held(event: Event, now: datetime | None = None) -> None:
+    if not event.has_started(now):
+        raise ValidationError(_("This event has not started yet: this can be entered once it has taken place."))
+
+
+@transaction.atomic
+def paper_attendance_set(
+    *, event: Event, by: User, counts: dict[tuple[str, str], int], nationality: str = "", now: datetime | None = None
+) -> int:
+    """Enter how many signed the paper sheet, per (sex, age band), for one nationality ("" when the sheet
+    does not say). The numbers replace what was entered before for that nationality, so sending the same
+    form twice changes nothing. Returns the sheet's new total (every nationality)."""
+    _check_held(event, now)
+    _check_nationality(nationality)
+    for (gender, band), count in counts.items():
+        if gender not in TALLY_GENDERS or band not in TALLY_AGE_BANDS:
+            raise ValidationError(_("Choose a sex and an age band from the list."))
+        if count is None or count < 0:
+            raise ValidationError(_("A number of people cannot be below zero."))
+    Event.objects.select_for_update().filter(pk=event.pk).first()  # two staff entering the sheet: one after the other
+    stamp = timezone.now()
+    for (gender, band), count in counts.items():
+        PaperAttendance.objects.update_or_create(
+            event=event,
+            gender=gender,
+            age_band=band,
+            nationality=nationality,
+            defaults={"count": count, "entered_by": by, "entered_at": stamp},
+        )
+    PaperAttendance.objects.filter(event=event, count=0).delete()
+    return sum(paper_attendance_table(event).values())
+
+
+@transaction.atomic
+def registrations_arrive_from_sheet(
+    *, event: Event, by: User, references: list[str], now: datetime | None = None
+) -> int:
+    """Mark the registrations found on the paper sheet as arrived (flagged as from paper). Those already
+    marked stay as they were. Returns how many were newly marked."""
+    _check_held(event, now)
+    wanted = Registration.objects.filter(event=event, reference__in=references, arrived_at__isnull=True)
+    return wanted.update(arrived_at=event.start, arrived_on_paper=True)
+
+
+# -- after the event: "was this useful for you?" ------------------------------------------------------
+
+
+def _voter(registration: Registration) -> str:
+    """A keyed hash of the registration: the same registration answers once, and the answer cannot be
+    joined back to the name without the server's key."""
+    return hmac.new(derive_key("events:feedback-voter"), str(registration.pk).encode(), hashlib.sha256).hexdigest()
+
+
+def feedback_given(registration: Registration) -> bool:
+    return Feedback.objects.filter(voter=_voter(registration)).exists()
+
+
+@transaction.atomic
+def feedback_record(
+    *,
+    event: Event,
+    answer: str,
+    comment: str = "",
+    language: str = "",
+    registration: Registration | None = None,
+    now: datetime | None = None,
+) -> Feedback:
+    """Store one answer to the card. Nothing about the person is kept; through a registration's link the
+    answer counts once (a second one is refused with a message)."""
+    if answer not in Answer.values:
+        raise ValidationError({"answer": _("Choose one of the three answers.")})
+    if not event.has_started(now):
+        raise ValidationError(_("This event has not taken place yet. You can tell us after it."))
+    if registration is not None and registration.event_id != event.pk:
+        raise ValidationError(_("This link is for another event."))
+    voter = _voter(registration) if registration is not None else None
+    already = _("You already answered for this event. Thank you!")
+    if voter and Feedback.objects.filter(voter=voter).exists():
+        raise ValidationError(already)
+    try:
+        with transaction.atomic():
+            return Feedback.objects.create(
+                event=event,
+                answer=answer,
+                comment=(comment or "").strip()[:1000],
+                language=language,
+                voter=voter,
+                created_at=now or timezone.now(),
+            )
+    except IntegrityError:
+        raise ValidationError(already) from None
+
+
+@transaction.atomic
+def paper_feedback_set(
+    *, event: Event, by: User, counts: dict[str, int], now: datetime | None = None
+) -> dict[str, int]:
+    """Enter the paper cards' tally: how many ticked each answer. The numbers replace the ones entered
+    before, so sending the same form twice changes nothing."""
+    _check_held(event, now)
+    for answer, count in counts.items():
+        if answer not in Answer.values:
+            raise ValidationError({"answer": _("Choose one of the three answers.")})
+        if count is None or count < 0:
+            raise ValidationError(_("A number of cards cannot be below zero."))
+    stamp = timezone.now()
+    for answer, count in counts.items():
+        PaperFeedback.objects.update_or_create(
+            event=event, answer=answer, defaults={"count": count, "entered_by": by, "entered_at": stamp}
+        )
+    return feedback_summary(event)["paper"]
+
+
+def feedback_summary(event: Event) -> dict:
+    """Online and paper answers per answer, their total and the share that found it useful ("yes"; the
+    "partly" answers are shown beside it, not counted as useful). Two queries."""
+    online = {answer: 0 for answer in Answer.values}
+    for answer, n in Feedback.objects.filter(event=event).values_list("answer").annotate(n=Count("pk")).order_by():
+        online[answer] = n
+    paper = {answer: 0 for answer in Answer.values}
+    for answer, n in PaperFeedback.objects.filter(event=event).values_list("answer", "count"):
+        paper[answer] = n
+    both = {answer: online[answer] + paper[answer] for answer in Answer.values}
+    total = sum(both.values())
+    return {
+        "online": online,
+        "paper": paper,
+        "both": both,
+        "total": total,
+        "useful_share": round(100 * both[Answer.YES] / total) if total else None,
+    }

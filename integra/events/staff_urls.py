@@ -1,6 +1,6 @@
 from django.urls import path
 
-from integra.events import staff_views
+from integra.events import after_views, staff_views
 
 app_name = "events_staff"
 urlpatterns = [
@@ -18,4 +18,9 @@ urlpatterns = [
         staff_views.registration_cancel,
         name="registration_cancel",
     ),
+    path("events/<int:pk>/paper-sheet/", after_views.paper_sheet, name="paper"),
+    path("events/<int:pk>/paper-sheet/arrived/", after_views.paper_arrivals, name="paper_arrivals"),
+    path("events/<int:pk>/feedback/", after_views.feedback, name="feedback"),
+    path("events/<int:pk>/feedback/paper/", after_views.paper_feedback, name="paper_feedback"),
+    path("events/<int:pk>/feedback/cards/", after_views.feedback_cards, name="feedback_cards"),
 ]

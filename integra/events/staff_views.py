@@ -6,15 +6,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_countries import countries
 
 from integra.clients.models import AgeBand
 from integra.core.forms import add_errors
 from integra.core.permissions import requires
 from integra.events import services
-from integra.events.forms import CheckInSearchForm, DoorRegistrationForm, EventForm, TallyForm
+from integra.events.forms import CheckInSearchForm, DoorRegistrationForm, EventForm, NationalityForm, TallyForm
 from integra.events.models import Event, Registration
 from integra.events.services import TALLY_AGE_BANDS, TALLY_GENDERS
 
@@ -95,6 +97,19 @@ def _counts(event):
         "walk_ins": sum(table.values()),
         "waiting": waiting["n"],
         "waiting_people": waiting["people"] or 0,
+        **_after_counts(event),
+    }
+
+
+def _after_counts(event):
+    """The paper sheet and the feedback, for the event's page (three queries)."""
+    on_paper = event.registrations.filter(arrived_on_paper=True).aggregate(
+        n=Count("pk"), people=Sum("adults") + Sum("children")
+    )
+    return {
+        "paper": sum(services.paper_attendance_table(event).values()),
+        "arrived_on_paper": on_paper["people"] or 0,
+        "feedback": services.feedback_summary(event),
     }
 
 
@@ -191,10 +206,16 @@ def door_register(request, pk):
 
 @requires("events.change_tallycount")
 def tally(request, pk):
+    """The door tally: one grid of + and − per sex and age band, for walk-ins whose nationality was not
+    given or, when the person says it, for the nationality chosen above the grid."""
     event = services.get_event_for_user(request.user, pk)
+    chooser = NationalityForm(request.POST if request.method == "POST" else request.GET or None)
+    nationality = chooser.chosen() if chooser.is_bound else ""
     if request.method == "POST":
         form = TallyForm(request.POST)
         try:
+            if form.has_error("nationality"):
+                raise ValidationError(_("Choose a nationality from the list, or leave it empty."))
             if not form.is_valid():
                 raise ValidationError(_("Choose a sex and an age band from the list."))
             services.tally_change(event=event, by=request.user, **form.cleaned_data)
@@ -202,11 +223,22 @@ def tally(request, pk):
             for message in error.messages:
                 messages.error(request, message)
         else:
-            return redirect("events_staff:tally", event.pk)
-    table = services.tally_table(event)
+            url = reverse("events_staff:tally", args=[event.pk])
+            return redirect(f"{url}?nationality={nationality}" if nationality else url)
+    table = services.tally_table(event, nationality)
     rows = [
         (band, label, [(gender, table[(gender, band)]) for gender in TALLY_GENDERS])
         for band, label in ((b, AgeBand(b).label) for b in TALLY_AGE_BANDS)
     ]
-    context = {"event": event, "rows": rows, "genders": TALLY_GENDERS, "total": sum(table.values())}
+    by_nationality = services.tally_nationalities(event)
+    context = {
+        "event": event,
+        "rows": rows,
+        "genders": TALLY_GENDERS,
+        "total": sum(by_nationality.values()),
+        "nationality": nationality,
+        "nationality_name": countries.name(nationality) if nationality else "",
+        "chooser": NationalityForm(initial={"nationality": nationality}),
+        "by_nationality": [(code, countries.name(code) if code else "", n) for code, n in by_nationality.items()],
+    }
     return render(request, "events/staff/tally.html", context)

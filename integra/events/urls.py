@@ -1,6 +1,6 @@
 from django.urls import path
 
-from integra.events import views
+from integra.events import feedback_views, views
 
 app_name = "events"
 urlpatterns = [
@@ -13,4 +13,9 @@ urlpatterns = [
     path("events/registered/<str:token>/event.ics", views.registered_ics, name="registered_ics"),
     path("events/my-registration/", views.find, name="find"),
     path("events/offer/<str:token>/", views.offer, name="offer"),
+    path("events/<int:pk>/feedback/", feedback_views.feedback, name="feedback"),
+    path(
+        "events/registered/<str:token>/feedback/", feedback_views.feedback_for_registration, name="registered_feedback"
+    ),
+    path("events/feedback/thanks/", feedback_views.feedback_thanks, name="feedback_thanks"),
 ]

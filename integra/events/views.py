@@ -26,6 +26,7 @@ from integra.core.permissions import public
 from integra.events import ics, services
 from integra.events.forms import CalendarFilterForm, FindRegistrationForm, RegistrationForm
 from integra.events.models import Event, Registration
+from integra.events.qr import after_the_event
 
 PAGE_SIZE = 20
 FEED_DAYS_BACK = 30  # calendar apps keep showing last month's events
@@ -132,6 +133,7 @@ def registered(request, token):
         "over": registration.event.is_over(),
         "now": timezone.now(),
     }
+    context.update(after_the_event(request, registration))
     return render(request, "events/public/registered.html", context)
 
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from integra.accounts import demo as accounts_demo
 from integra.events import demo
-from integra.events.models import Event, Registration, TallyCount
+from integra.events.models import Event, Feedback, PaperFeedback, Registration, TallyCount
 
 
 def test_the_demo_has_past_and_upcoming_events_with_people_and_loads_once(reference_data):
@@ -28,5 +28,7 @@ def test_the_demo_has_past_and_upcoming_events_with_people_and_loads_once(refere
     assert Registration.objects.filter(arrived_at__isnull=False).exists()
     assert Registration.objects.filter(source=Registration.Source.DOOR).exists()
     assert counts[2] > 0
+    assert Feedback.objects.exists() and PaperFeedback.objects.exists()
+    assert TallyCount.objects.exclude(nationality="").exists()
     for event in Event.objects.exclude(capacity=None):
         assert event.registered_count() <= event.capacity
