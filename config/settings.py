@@ -414,3 +414,9 @@ COURSE_RATE_LIMITS = {
     "enrol": (env_int("COURSE_ENROL_LIMIT", 10), 3600),
     "find": (env_int("COURSE_FIND_LIMIT", 10), 3600),
 }
+
+# --- Phone interpretation now (issue 13 item 7) -----------------------------------------------
+# How long each interpreter's phone rings before the provider reports no-answer and the next one is called.
+INTERPRETING_PHONE_RING_SECONDS = env_int("INTERPRETING_PHONE_RING_SECONDS", 30)
+# How many available phone interpreters are called, one after another, before the request goes to the coordinator.
+INTERPRETING_PHONE_CANDIDATES = env_int("INTERPRETING_PHONE_CANDIDATES", 8)
