@@ -69,4 +69,5 @@ class PhoneRequestForm(ServerCheckedLengths, forms.ModelForm):
 
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
-        return {**data, "submission_key": data.pop("key", "") or ""}
+        key = data.pop("key", "") or ""
+        return {**data, "submission_key": key}
