@@ -108,7 +108,8 @@ def _phone_request_create(*, by, requester_phone, other_phone, submission_key, n
     )  # fmt: skip
     ranked = [c for c in services.candidates_rank(job, now=now) if c.available and c.mediator.phone]
     PhoneAttempt.objects.bulk_create(
-        PhoneAttempt(phone_call=call, mediator=c.mediator, position=n) for n, c in enumerate(ranked[: max_candidates()], 1)
+        PhoneAttempt(phone_call=call, mediator=c.mediator, position=n)
+        for n, c in enumerate(ranked[: max_candidates()], 1)
     )
     if ranked:
         Request.objects.filter(pk=job.pk).update(status=Request.Status.OFFERED)

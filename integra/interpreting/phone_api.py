@@ -64,8 +64,9 @@ def phone_out(call: PhoneCall) -> dict:
     job = call.request
     session = Session.objects.select_related("mediator").filter(request=job).first() if job.status == "done" else None
     return {
-        "request_id": job.pk, "job_number": job.job_number, "state": call.state, "state_label": call.get_state_display(),
-        "request_status": job.status, "language": job.language, "dialect": job.dialect,
+        "request_id": job.pk, "job_number": job.job_number, "state": call.state,
+        "state_label": call.get_state_display(), "request_status": job.status, "language": job.language,
+        "dialect": job.dialect,
         "interpreter": job.mediator.name if job.mediator_id else None,
         "interpreter_id": job.mediator.code if job.mediator_id else None,
         "attempts": [{"position": a.position, "interpreter_id": a.mediator.code, "state": a.state}
@@ -100,8 +101,11 @@ def start_phone(request, payload: PhoneIn):
     return Status(201, phone_out(phone.get_phone_call_for_user(user, call.request_id)))
 
 
-@router.get("/{request_id}", response={200: PhoneOut, 401: Error, 403: Error, 404: Error, 422: Error},
-            summary="Where a phone interpretation call is: calling, connecting, connected, ended, nobody reached…")  # fmt: skip
+@router.get(
+    "/{request_id}",
+    response={200: PhoneOut, 401: Error, 403: Error, 404: Error, 422: Error},
+    summary="Where a phone interpretation call is: calling, connecting, connected, ended, nobody reached…",
+)
 @requires("interpreting.view_request")
 def get_phone(request, request_id: int = ID):
     return phone_out(phone.get_phone_call_for_user(request.auth, request_id))

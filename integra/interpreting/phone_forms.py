@@ -20,7 +20,9 @@ class PhoneRequestForm(ServerCheckedLengths, forms.ModelForm):
     requester_phone = forms.CharField(
         label=_("Your phone"),
         max_length=32,
-        help_text=_("The interpreter and you are joined on this number: your own line or the phone of the call you are on."),
+        help_text=_(
+            "The interpreter and you are joined on this number: your own line or the phone of the call you are on."
+        ),
         widget=forms.TextInput(attrs=PHONE_WIDGET),
         error_messages={"required": _("Enter your phone number, for example +359 88 123 4567.")},
     )

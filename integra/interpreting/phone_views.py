@@ -45,7 +45,9 @@ def phone_status(request, pk):
         "job": call.request,
         "attempts": attempts,
         "ringing": next((a for a in attempts if a.state in PhoneAttempt.LIVE), None),
-        "accepted": next((a for a in attempts if a.state in (PhoneAttempt.State.ACCEPTED, PhoneAttempt.State.ENDED)), None),
+        "accepted": next(
+            (a for a in attempts if a.state in (PhoneAttempt.State.ACCEPTED, PhoneAttempt.State.ENDED)), None
+        ),
         "session": getattr(call.request, "session", None) if call.state == PhoneCall.State.ENDED else None,
         "refresh": REFRESH_SECONDS if call.is_active else None,
         "simulated": backend().name == "console",

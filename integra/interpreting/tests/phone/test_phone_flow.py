@@ -9,17 +9,15 @@ import time_machine
 from integra.core import sms
 from integra.interpreting.models import Request, Session
 from integra.interpreting.phone_models import PhoneAttempt, PhoneCall
-from integra.interpreting.tests.phone_helpers import (  # noqa: F401 - fixtures
+from integra.interpreting.tests.phone.conftest import (
     FIRST_SID,
     MORNING,
     REQUESTER_SID,
     SECOND_SID,
     fixture,
     hook,
-    interpreters,
     only_call,
     post,
-    twilio,
 )
 from tests.base import signed_in
 
@@ -28,8 +26,16 @@ def start(client, staff, **changes):
     signed_in(client, staff["consultant.sofia"])
     from integra.centres.models import Centre
 
-    data = {"requester_phone": "088 765 4321", "centre": Centre.objects.get(slug="sofia").pk, "language": "ar",
-            "dialect": "levantine", "direction": "bg", "subject": "medical", "client_label": "A. K.", "key": "k1"}
+    data = {
+        "requester_phone": "088 765 4321",
+        "centre": Centre.objects.get(slug="sofia").pk,
+        "language": "ar",
+        "dialect": "levantine",
+        "direction": "bg",
+        "subject": "medical",
+        "client_label": "A. K.",
+        "key": "k1",
+    }
     data.update(changes)
     return client.post("/en/staff/interpreting/phone/", data)
 
@@ -82,7 +88,7 @@ def test_no_answer_then_accept_then_hang_up_logs_the_session(client, staff, inte
 
     with time_machine.travel(MORNING + timedelta(minutes=1), tick=False):
         assert post(client, hook("requester", call.token), fixture("twilio_requester_in_progress")).status_code == 204
-    assert only_call().state == PhoneCall.State.CONNECTED
+    assert only_call().state == PhoneCall.State.CONNECTED and only_call().requester_call_sid == REQUESTER_SID
     with time_machine.travel(MORNING + timedelta(minutes=13), tick=False):
         for _ in range(2):  # the same CallSid and status twice: one session
             assert post(client, hook("status", second), fixture("twilio_interpreter_completed")).status_code == 204
@@ -165,9 +171,7 @@ def test_the_other_person_is_called_into_the_same_room(client, staff, interprete
 
 
 @time_machine.travel(MORNING, tick=False)
-def test_a_provider_that_refuses_a_call_moves_on_and_at_the_end_keeps_the_request(
-    client, staff, interpreters, twilio
-):
+def test_a_provider_that_refuses_a_call_moves_on_and_at_the_end_keeps_the_request(client, staff, interpreters, twilio):
     twilio.refuse = True
     response = start(client, staff)
     assert response.status_code == 302

@@ -1,5 +1,6 @@
-"""Shared by the phone interpretation tests: recorded Twilio webhook bodies, signed with the real signature
-function, and a fake Twilio REST API that records each call placed and answers with the next recorded CallSid."""
+"""Fixtures and helpers of the phone interpretation tests: recorded Twilio webhook bodies, signed with the real
+signature function, and a fake Twilio REST API that records each call placed and answers with the next recorded
+CallSid."""
 
 import io
 import json
@@ -63,7 +64,11 @@ class FakeTwilio:
 
     @property
     def hung_up(self) -> list[str]:
-        return [url.rsplit("/", 1)[1].removesuffix(".json") for url, _body in self.requests if not url.endswith("/Calls.json")]
+        return [
+            url.rsplit("/", 1)[1].removesuffix(".json")
+            for url, _body in self.requests
+            if not url.endswith("/Calls.json")
+        ]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from integra.accounts.services import api_token_create
 from integra.interpreting.models import Request
 from integra.interpreting.phone_models import PhoneCall
 from integra.interpreting.tests.conftest import tie
-from integra.interpreting.tests.phone_helpers import MORNING, interpreters  # noqa: F401 - fixtures
+from integra.interpreting.tests.phone.conftest import MORNING
 
 URL = "/api/v1/interpreting/phone"
 
@@ -23,8 +23,15 @@ def auth(staff):
 
 
 def payload(**changes):
-    data = {"requester_phone": "+359887654321", "centre": "sofia", "language": "ar", "dialect": "levantine",
-            "subject": "medical", "client_label": "A. K.", "submission_key": "api-phone-1"}
+    data = {
+        "requester_phone": "+359887654321",
+        "centre": "sofia",
+        "language": "ar",
+        "dialect": "levantine",
+        "subject": "medical",
+        "client_label": "A. K.",
+        "submission_key": "api-phone-1",
+    }
     data.update(changes)
     return data
 
@@ -52,8 +59,8 @@ def test_a_partner_starts_a_call_and_follows_it(client, staff, interpreters, aut
 @time_machine.travel(MORNING, tick=False)
 def test_bad_input_is_refused_with_the_form_s_message(client, staff, interpreters, auth):
     headers = auth("consultant.sofia")
-    bad = client.post(URL, payload(requester_phone="12ab", client_label="Ahmed Karimi"), content_type="application/json",
-                      **headers)  # fmt: skip
+    wrong = payload(requester_phone="12ab", client_label="Ahmed Karimi")
+    bad = client.post(URL, wrong, content_type="application/json", **headers)
     assert bad.status_code == 409 and "phone number" in bad.json()["detail"] and "full name" in bad.json()["detail"]
     assert client.post(URL, payload(language="xx"), content_type="application/json", **headers).status_code == 422
     assert client.post(URL, payload(centre="varna"), content_type="application/json", **headers).status_code == 404

@@ -10,15 +10,23 @@ from integra.centres.models import Centre
 from integra.interpreting.models import Request, Session
 from integra.interpreting.phone_models import PhoneAttempt, PhoneCall
 from integra.interpreting.tests.conftest import make_mediator, tie
-from integra.interpreting.tests.phone_helpers import MORNING, interpreters, only_call  # noqa: F401 - fixtures
+from integra.interpreting.tests.phone.conftest import MORNING, only_call
 from tests.base import signed_in
 
 URL = "/en/staff/interpreting/phone/"
 
 
 def data(**changes):
-    values = {"requester_phone": "088 765 4321", "centre": Centre.objects.get(slug="sofia").pk, "language": "ar",
-              "dialect": "levantine", "direction": "bg", "subject": "medical", "client_label": "A. K.", "key": "k1"}
+    values = {
+        "requester_phone": "088 765 4321",
+        "centre": Centre.objects.get(slug="sofia").pk,
+        "language": "ar",
+        "dialect": "levantine",
+        "direction": "bg",
+        "subject": "medical",
+        "client_label": "A. K.",
+        "key": "k1",
+    }
     values.update(changes)
     return values
 
