@@ -161,8 +161,7 @@ def _dial_next(call_pk: int) -> None:
 def _nobody(call: PhoneCall, now: datetime) -> None:
     """Nobody left to call: the requester is told (on the page and by SMS) and the request goes back to the
     coordinator's list of open requests, never lost."""
-    call.state, call.ended_at = PhoneCall.State.NOBODY, now
-    call.save(update_fields=["state", "ended_at"])
+    call.close(PhoneCall.State.NOBODY, now)
     Request.objects.filter(pk=call.request_id, status__in=Request.OPEN).update(status=Request.Status.REQUESTED)
     job_number = call.request.job_number
     with translation.override(call.language):
@@ -177,8 +176,9 @@ def _nobody(call: PhoneCall, now: datetime) -> None:
 @transaction.atomic
 def _attempt_over(attempt_pk: int, state: str, now: datetime) -> bool:
     """Close a live attempt (not answered, declined): True when it was live, so the next one is to be rung."""
+    call_pk = PhoneAttempt.objects.values_list("phone_call_id", flat=True).get(pk=attempt_pk)
+    PhoneCall.objects.select_for_update().get(pk=call_pk)  # the call first, then the attempt: the one lock order
     attempt = PhoneAttempt.objects.select_for_update().get(pk=attempt_pk)
-    PhoneCall.objects.select_for_update().get(pk=attempt.phone_call_id)
     if attempt.state not in PhoneAttempt.LIVE:
         return False
     attempt.state, attempt.ended_at = state, now
@@ -348,12 +348,10 @@ def _interpreter_left(call: PhoneCall, attempt: PhoneAttempt, now: datetime) -> 
                       "mode": Mode.PHONE, "outcome": Session.Outcome.COMPLETED, "logged_by": None, "logged_at": now},
         )  # fmt: skip
         Request.objects.filter(pk=call.request_id).update(status=Request.Status.DONE)
-        call.state = PhoneCall.State.ENDED
+        call.close(PhoneCall.State.ENDED, now)
     elif call.state in PhoneCall.ACTIVE:
-        call.state = PhoneCall.State.ENDED  # before the requester was connected: no session, the request is kept
-        _back_to_coordinator(call)
-    call.ended_at = call.ended_at or now
-    call.save(update_fields=["state", "ended_at"])
+        _back_to_coordinator(call)  # before the requester was connected: no session, the request is kept
+        call.close(PhoneCall.State.ENDED, now)
 
 
 def _back_to_coordinator(call: PhoneCall) -> None:
@@ -389,8 +387,7 @@ def _requester_status(*, call_token, call_sid, status, leg, now) -> tuple[PhoneC
         call.state, call.connected_at = PhoneCall.State.CONNECTED, now
         call.save(update_fields=["state", "connected_at"])
     elif status in NOT_ANSWERED and call.state == PhoneCall.State.CONNECTING:
-        call.state, call.ended_at = PhoneCall.State.UNREACHED, now
-        call.save(update_fields=["state", "ended_at"])
+        call.close(PhoneCall.State.UNREACHED, now)
         accepted = call.attempts.filter(state=PhoneAttempt.State.ACCEPTED).first()
         if accepted:
             accepted.state, accepted.ended_at = PhoneAttempt.State.ENDED, now
@@ -412,8 +409,7 @@ def phone_request_stop(*, by: User, request: Request, now: datetime | None = Non
     call.attempts.filter(state__in=[PhoneAttempt.State.WAITING, *PhoneAttempt.LIVE]).update(
         state=PhoneAttempt.State.SKIPPED, ended_at=now
     )
-    call.state, call.ended_at = PhoneCall.State.STOPPED, now
-    call.save(update_fields=["state", "ended_at"])
+    call.close(PhoneCall.State.STOPPED, now)
     services.request_cancel(by=by, request=request, reason=_("Not needed any more (phone request stopped)."), now=now)
     Request.objects.filter(pk=request.pk).update(late_cancellation=False)  # asked for now, stopped now: not late
     sids = [a.call_sid for a in live if a.call_sid]
@@ -427,6 +423,29 @@ def _hang_up(sids: list[str]) -> None:
             backend().hang_up(sid)
         except TelephonyError as error:
             logger.warning("phone interpretation: could not hang up %s: %s", sid, error)
+
+
+# -- the safety net -------------------------------------------------------------------------------
+
+SWEEP_GRACE = timedelta(minutes=2)
+
+
+def phone_calls_sweep(*, now: datetime | None = None) -> int:
+    """For provider callbacks that never came: an interpreter's call still ringing (or answered without a key)
+    well past the ring time is taken as not answered and the next is rung; a requester's phone that never
+    answered likewise. Run every minute (`manage.py interpreting_phone_sweep`). Returns how many were moved on."""
+    now = now or timezone.now()
+    late = now - timedelta(seconds=ring_seconds()) - SWEEP_GRACE
+    moved = 0
+    stale = PhoneAttempt.objects.filter(state__in=PhoneAttempt.LIVE, rung_at__lt=late)
+    for token, sid in stale.values_list("token", "call_sid"):
+        attempt_status(attempt_token=token, call_sid=sid, status="no-answer", now=now)
+        moved += 1
+    connecting = PhoneCall.objects.filter(state=PhoneCall.State.CONNECTING, accepted_at__lt=late)
+    for token, sid in connecting.values_list("token", "requester_call_sid"):
+        requester_status(call_token=token, call_sid=sid, status="no-answer", now=now)
+        moved += 1
+    return moved
 
 
 # -- what the interpreter and the requester hear (Bulgarian, or English for those who work in English) ---------

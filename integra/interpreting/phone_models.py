@@ -12,7 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from phonenumber_field.modelfields import PhoneNumberField
+
+from integra.core.crypto import EncryptedTextField
 
 
 def new_token() -> str:
@@ -41,8 +42,9 @@ class PhoneCall(models.Model):
     request = models.OneToOneField(
         "interpreting.Request", on_delete=models.CASCADE, related_name="phone_call", verbose_name=_("request")
     )
-    requester_phone = PhoneNumberField(_("your phone number"))
-    other_phone = PhoneNumberField(_("the other person's phone number"), blank=True)
+    # Encrypted at rest; the other person's (the client's) number is erased when the call is over.
+    requester_phone = EncryptedTextField(_("your phone number"))
+    other_phone = EncryptedTextField(_("the other person's phone number"), blank=True)
     language = models.CharField(max_length=8, default="bg", editable=False)  # of the requester's prompts
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.CALLING)
     token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
@@ -67,6 +69,11 @@ class PhoneCall(models.Model):
     @property
     def is_active(self) -> bool:
         return self.state in self.ACTIVE
+
+    def close(self, state: str, now) -> None:
+        """End the call in a final state; the other person's number is no longer needed and is erased."""
+        self.state, self.ended_at, self.other_phone = state, self.ended_at or now, ""
+        self.save(update_fields=["state", "ended_at", "other_phone"])
 
 
 class PhoneAttempt(models.Model):

@@ -12,10 +12,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.http import QueryDict
 
+from integra.centres.models import Centre
 from integra.hotline import telephony
 from integra.hotline.telephony import signature
-from integra.interpreting.phone_models import PhoneCall
+from integra.interpreting.phone_models import PhoneAttempt, PhoneCall
 from integra.interpreting.tests.conftest import make_mediator
+from tests.base import signed_in
 
 TOKEN = "12345678901234567890123456789012"  # noqa: S105 - a test token
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -92,3 +94,24 @@ def interpreters(reference_data):
 
 def only_call() -> PhoneCall:
     return PhoneCall.objects.select_related("request").get()
+
+
+def start(client, staff, **changes):
+    """A consultant in Sofia asks for an Arabic (Levantine) interpreter by phone from the page."""
+    signed_in(client, staff["consultant.sofia"])
+    data = {
+        "requester_phone": "088 765 4321",
+        "centre": Centre.objects.get(slug="sofia").pk,
+        "language": "ar",
+        "dialect": "levantine",
+        "direction": "bg",
+        "subject": "medical",
+        "client_label": "A. K.",
+        "key": "k1",
+    }
+    data.update(changes)
+    return client.post("/en/staff/interpreting/phone/", data)
+
+
+def tokens():
+    return [a.token for a in PhoneAttempt.objects.order_by("position")]

@@ -18,30 +18,10 @@ from integra.interpreting.tests.phone.conftest import (
     hook,
     only_call,
     post,
+    start,
+    tokens,
 )
 from tests.base import signed_in
-
-
-def start(client, staff, **changes):
-    signed_in(client, staff["consultant.sofia"])
-    from integra.centres.models import Centre
-
-    data = {
-        "requester_phone": "088 765 4321",
-        "centre": Centre.objects.get(slug="sofia").pk,
-        "language": "ar",
-        "dialect": "levantine",
-        "direction": "bg",
-        "subject": "medical",
-        "client_label": "A. K.",
-        "key": "k1",
-    }
-    data.update(changes)
-    return client.post("/en/staff/interpreting/phone/", data)
-
-
-def tokens():
-    return [a.token for a in PhoneAttempt.objects.order_by("position")]
 
 
 @time_machine.travel(MORNING, tick=False)
