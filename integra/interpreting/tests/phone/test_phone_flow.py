@@ -9,6 +9,7 @@ import time_machine
 from integra.core import sms
 from integra.interpreting.models import Request, Session
 from integra.interpreting.phone_models import PhoneAttempt, PhoneCall
+from integra.interpreting.tests.conftest import make_mediator
 from integra.interpreting.tests.phone.conftest import (
     FIRST_SID,
     MORNING,
@@ -187,3 +188,18 @@ def test_the_console_backend_refuses_every_webhook(client, staff, interpreters):
     start(client, staff)
     first, _second = tokens()
     assert post(client, hook("status", first), fixture("twilio_interpreter_no_answer")).status_code == 403
+
+
+@time_machine.travel(MORNING, tick=False)
+def test_the_offer_is_read_twice_at_most_and_in_english_to_an_english_only_interpreter(
+    client, staff, reference_data, twilio
+):
+    make_mediator("Sam", directions=["en"], phone="+359881000001")
+    start(client, staff, direction="en")
+    (only,) = tokens()
+    body = post(client, hook("answer", only), fixture("twilio_interpreter_answer", CallSid=FIRST_SID)).content.decode()
+    assert 'language="en-GB"' in body and "Arabic, Levantine" in body and "medical. To accept" in body
+    assert f"{hook('answer', only)}?again=1</Redirect>" in body
+    params = fixture("twilio_interpreter_answer", CallSid=FIRST_SID)
+    again = post(client, hook("answer", only), params, query="?again=1").content.decode()
+    assert "<Gather" in again and again.rstrip().endswith("<Hangup /></Response>")
