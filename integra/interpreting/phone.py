@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -102,10 +102,14 @@ def _phone_request_create(*, by, requester_phone, other_phone, submission_key, n
     if job.mode != Mode.PHONE:
         raise ValidationError(_("This request was already sent with another mode."))
     language = translation.get_language() or "bg"
-    call = PhoneCall.objects.create(
-        request=job, requester_phone=requester_phone, other_phone=other_phone or "",
-        language="bg" if language.startswith("bg") else "en", created_at=now,
-    )  # fmt: skip
+    try:
+        with transaction.atomic():
+            call = PhoneCall.objects.create(
+                request=job, requester_phone=requester_phone, other_phone=other_phone or "",
+                language="bg" if language.startswith("bg") else "en", created_at=now,
+            )  # fmt: skip
+    except IntegrityError:  # the same submission, sent twice at once: the other one starts the call
+        return PhoneCall.objects.get(request=job), False
     ranked = [c for c in services.candidates_rank(job, now=now) if c.available and c.mediator.phone]
     PhoneAttempt.objects.bulk_create(
         PhoneAttempt(phone_call=call, mediator=c.mediator, position=n)
