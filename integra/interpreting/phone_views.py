@@ -14,6 +14,7 @@ from integra.core.forms import add_errors
 from integra.core.permissions import requires
 from integra.hotline.telephony import backend
 from integra.interpreting import phone
+from integra.interpreting.models import LANGUAGES
 from integra.interpreting.phone_forms import PhoneRequestForm
 from integra.interpreting.phone_models import PhoneAttempt, PhoneCall
 
@@ -32,7 +33,10 @@ def phone_start(request):
             else:
                 return redirect("interpreting_phone:status", call.request_id)
     else:
-        form = PhoneRequestForm(user=request.user, initial={"key": secrets.token_urlsafe(24)})
+        initial = {"key": secrets.token_urlsafe(24)}
+        if request.GET.get("language") in LANGUAGES:  # from a hotline call in that language
+            initial["language"] = request.GET["language"]
+        form = PhoneRequestForm(user=request.user, initial=initial)
     return render(request, "interpreting/phone/start.html", {"form": form})
 
 

@@ -152,3 +152,19 @@ def test_the_status_page_costs_the_same_queries_however_many_were_called(client,
     with CaptureQueriesContext(connection) as five:
         page = client.get(status_url).content.decode()
     assert "Calling interpreter 5 of 6" in page and len(five) == len(one)
+
+
+def test_an_operator_goes_from_a_hotline_call_to_the_form_with_its_language(client, staff):
+    from integra.centres.models import Hotline
+    from integra.hotline.models import Call
+
+    sofia = Centre.objects.get(slug="sofia")
+    call = Call.objects.create(
+        hotline=Hotline.objects.first(), centre=sofia, operator=staff["consultant.sofia"], language="fa"
+    )
+    signed_in(client, staff["consultant.sofia"])
+    page = client.get(f"/en/staff/hotline/calls/{call.pk}/").content.decode()
+    assert f'href="{URL}?language=fa"' in page
+    form = client.get(f"{URL}?language=fa").content.decode()
+    assert '<option value="fa" selected>' in form
+    assert '<option value="xx" selected>' not in client.get(f"{URL}?language=xx").content.decode()
