@@ -425,3 +425,9 @@ COURSE_RATE_LIMITS = {
 EVENT_OFFER_HOURS = env_int("EVENT_OFFER_HOURS", 24)
 # Look-ups of a registration by reference and phone or e-mail, per client address: (count, seconds).
 EVENT_RATE_LIMITS = {"find": (env_int("EVENT_FIND_LIMIT", 10), 3600)}
+
+# --- Phone interpretation now (issue 13 item 7) -----------------------------------------------
+# How long each interpreter's phone rings before the provider reports no-answer and the next one is called.
+INTERPRETING_PHONE_RING_SECONDS = env_int("INTERPRETING_PHONE_RING_SECONDS", 30)
+# How many available phone interpreters are called, one after another, before the request goes to the coordinator.
+INTERPRETING_PHONE_CANDIDATES = env_int("INTERPRETING_PHONE_CANDIDATES", 8)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/", (api_patterns, api_app, api_namespace)),
     path("hsds/", include("integra.centres.hsds_urls")),  # open data, public, not language-prefixed
     path("telephony/", include("integra.hotline.telephony_urls")),
+    path("telephony/interpreting/", include("integra.interpreting.phone_webhook_urls")),  # phone interpretation
     path("admin/", admin.site.urls),
 ]
 
@@ -45,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("staff/", include("integra.courses.staff_urls")),
     path("", include("integra.interpreting.urls")),
     path("staff/", include("integra.interpreting.staff_urls")),
+    path("staff/", include("integra.interpreting.phone_urls")),  # phone interpretation now
     prefix_default_language=True,
 )
 

@@ -10,6 +10,7 @@ from integra.courses import api as courses_api
 from integra.events import api as events_api
 from integra.hotline import api as hotline_api
 from integra.interpreting import api as interpreting_api
+from integra.interpreting import phone_api as interpreting_phone_api
 
 
 class IntegraAPI(NinjaAPI):
@@ -72,4 +73,5 @@ api.add_router("/violations", violations.router)
 api.add_router("/hotline", hotline_api.router)
 api.add_router("/events", events_api.router)
 api.add_router("/courses", courses_api.router)
+api.add_router("/interpreting/phone", interpreting_phone_api.router)  # before /interpreting
 api.add_router("/interpreting", interpreting_api.router)

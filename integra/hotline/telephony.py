@@ -127,6 +127,16 @@ class ConsoleBackend:
         logger.info("console telephony: would ring the operator, then connect the caller (%s)", call_id)
         return call_id
 
+    def call_out(self, *, to: str, status_url: str, answer_url: str = "", twiml: str = "", timeout: int = 30) -> str:
+        """An outgoing call, simulated: nothing rings. The id is logged; the caller drives the rest by hand."""
+        call_id = "CONSOLE" + secrets.token_hex(12)
+        logger.info("console telephony: would call a number, ringing %ss, then report to %s (%s)",
+                    timeout, status_url, call_id)  # fmt: skip
+        return call_id
+
+    def hang_up(self, call_id: str) -> None:
+        logger.info("console telephony: would hang up %s", call_id)
+
 
 class TwilioBackend:
     name = "twilio"
@@ -147,15 +157,29 @@ class TwilioBackend:
             raise TelephonyError("Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM).")
         twiml = Twiml()
         twiml.dial(caller)
-        body = urlencode(
-            {
-                "To": operator,
-                "From": settings.TWILIO_FROM,
-                "Twiml": twiml.render().decode(),
-                "StatusCallback": status_url,
-            }
-        ).encode()
-        request = Request(f"{TWILIO_API}/Accounts/{sid}/Calls.json", data=body, method="POST")  # noqa: S310
+        params = {"To": operator, "From": settings.TWILIO_FROM, "Twiml": twiml.render().decode()}
+        return self._calls(params | {"StatusCallback": status_url})
+
+    def call_out(self, *, to: str, status_url: str, answer_url: str = "", twiml: str = "", timeout: int = 30) -> str:
+        """Ring a number for up to `timeout` seconds (Twilio's `Timeout`: then the status callback says no-answer).
+        When answered, Twilio fetches the TwiML from `answer_url` (a signed webhook) or plays `twiml` as given.
+        Every status change (initiated, ringing, answered, completed) is posted to `status_url`."""
+        params = {"To": to, "From": settings.TWILIO_FROM, "Timeout": str(timeout), "StatusCallback": status_url}
+        params["StatusCallbackEvent"] = "initiated ringing answered completed"
+        params |= {"Url": answer_url, "Method": "POST"} if answer_url else {"Twiml": twiml}
+        return self._calls(params)
+
+    def hang_up(self, call_id: str) -> None:
+        """End a call in progress (Twilio: update the call with Status=completed)."""
+        self._calls({"Status": "completed"}, call_id=call_id)
+
+    def _calls(self, params: dict, *, call_id: str = "") -> str:
+        sid, token = settings.TWILIO_ACCOUNT_SID, settings.TWILIO_AUTH_TOKEN
+        if not (sid and token and settings.TWILIO_FROM):
+            raise TelephonyError("Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM).")
+        path = f"/Calls/{call_id}.json" if call_id else "/Calls.json"
+        body = urlencode(params).encode()
+        request = Request(f"{TWILIO_API}/Accounts/{sid}{path}", data=body, method="POST")  # noqa: S310
         request.add_header("Authorization", "Basic " + base64.b64encode(f"{sid}:{token}".encode()).decode())
         request.add_header("Content-Type", "application/x-www-form-urlencoded")
         try:
@@ -201,11 +225,27 @@ class Twiml:
         else:
             ET.SubElement(parent, "Say", language=VOICE_LANGUAGE[language]).text = PROMPTS[language][key]
 
-    def gather(self, action: str):
-        return ET.SubElement(self.root, "Gather", numDigits="1", action=action, method="POST", timeout="6")
+    def gather(self, action: str, timeout: int = 6):
+        return ET.SubElement(self.root, "Gather", numDigits="1", action=action, method="POST", timeout=str(timeout))
 
     def dial(self, number: str):
         ET.SubElement(self.root, "Dial").text = number
+
+    def say(self, parent, language: str, text: str):
+        """Text read out in a language of VOICE_LANGUAGE (prompts built elsewhere, e.g. for interpreters)."""
+        ET.SubElement(parent, "Say", language=VOICE_LANGUAGE[language]).text = text
+
+    def conference(self, name: str, *, status_url: str = "", end_on_exit: bool = False):
+        """Join the call to a named conference room (three-way calls): it starts when the first person enters."""
+        dial = ET.SubElement(self.root, "Dial")
+        room = ET.SubElement(
+            dial, "Conference", startConferenceOnEnter="true", endConferenceOnExit="true" if end_on_exit else "false",
+            beep="false",
+        )  # fmt: skip
+        if status_url:
+            room.set("statusCallback", status_url)
+            room.set("statusCallbackEvent", "start end join leave")
+        room.text = name
 
     def redirect(self, url: str):
         ET.SubElement(self.root, "Redirect", method="POST").text = url

@@ -457,3 +457,6 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request_id} {self.side}: {self.understood}"
+
+
+from integra.interpreting.phone_models import PhoneAttempt, PhoneCall  # noqa: E402, F401 - phone interpretation
