@@ -407,6 +407,11 @@ TELEPHONY_OPERATOR_NUMBER = env_str("TELEPHONY_OPERATOR_NUMBER", "")
 # --- Events (issue 15) -----------------------------------------------------------------------
 # Anonymous answers to an event's "was this useful for you?" card, per client address: (count, seconds).
 EVENT_FEEDBACK_RATE_LIMITS = {"feedback": (env_int("EVENT_FEEDBACK_LIMIT", 20), 3600)}
+# A place freed at a full event is offered to the first one waiting, who has this long to accept
+# (never past the event's start).
+EVENT_OFFER_HOURS = env_int("EVENT_OFFER_HOURS", 24)
+# Look-ups of a registration by reference and phone or e-mail, per client address: (count, seconds).
+EVENT_RATE_LIMITS = {"find": (env_int("EVENT_FIND_LIMIT", 10), 3600)}
 
 # --- Courses (issue 14) ----------------------------------------------------------------------
 # A place freed in a full group is offered to the first on its waiting list, who has this long to accept.
@@ -418,13 +423,6 @@ COURSE_RATE_LIMITS = {
     "enrol": (env_int("COURSE_ENROL_LIMIT", 10), 3600),
     "find": (env_int("COURSE_FIND_LIMIT", 10), 3600),
 }
-
-# --- Events (issue 15) -----------------------------------------------------------------------
-# A place freed at a full event is offered to the first one waiting, who has this long to accept
-# (never past the event's start).
-EVENT_OFFER_HOURS = env_int("EVENT_OFFER_HOURS", 24)
-# Look-ups of a registration by reference and phone or e-mail, per client address: (count, seconds).
-EVENT_RATE_LIMITS = {"find": (env_int("EVENT_FIND_LIMIT", 10), 3600)}
 
 # --- Phone interpretation now (issue 13 item 7) -----------------------------------------------
 # How long each interpreter's phone rings before the provider reports no-answer and the next one is called.
