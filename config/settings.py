@@ -414,3 +414,9 @@ COURSE_RATE_LIMITS = {
     "enrol": (env_int("COURSE_ENROL_LIMIT", 10), 3600),
     "find": (env_int("COURSE_FIND_LIMIT", 10), 3600),
 }
+
+# --- Interpreting figures (issue 13) ---------------------------------------------------------
+# "Filled within target": a routine request is confirmed at least this many hours before it starts;
+# an urgent one within this many minutes of being asked.
+INTERPRETING_TARGET_HOURS_BEFORE = env_int("INTERPRETING_TARGET_HOURS_BEFORE", 24)
+INTERPRETING_URGENT_TARGET_MINUTES = env_int("INTERPRETING_URGENT_TARGET_MINUTES", 120)

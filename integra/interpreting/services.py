@@ -6,6 +6,7 @@ database: accepting an offer is a conditional update of the locked request row, 
 constraint that allows one accepted offer per request.
 """
 
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -221,6 +222,8 @@ def request_cancel(*, by: User, request: Request, reason: str, side: str = "", n
     """Cancel a request, recording who, when and why; under one working day before the start it is flagged late."""
     if not by.has_perm("interpreting.cancel_request"):
         raise PermissionDenied
+    if not Request.objects.for_user(by).filter(pk=request.pk).exists():
+        raise PermissionDenied
     now = now or timezone.now()
     request = _lock(request)
     if request.status not in (*Request.OPEN, Request.Status.CONFIRMED):
@@ -230,6 +233,8 @@ def request_cancel(*, by: User, request: Request, reason: str, side: str = "", n
         raise ValidationError({"reason": _("Say why the request is cancelled.")})
     if by.has_role(roles.PARTNER) or not side:
         side = Request.Side.REQUESTER
+    if side not in Request.Side.values:
+        raise ValidationError({"side": _("Say who cancelled.")})
     request.status = Request.Status.CANCELLED
     request.closed_side, request.closed_reason = side, reason.strip()
     request.closed_at, request.closed_by = now, by
@@ -243,8 +248,11 @@ def request_cancel(*, by: User, request: Request, reason: str, side: str = "", n
 
 @transaction.atomic
 def request_no_show(*, by: User, request: Request, side: str, reason: str = "", now: datetime | None = None):
-    """Record that the interpreter or the client did not come to a confirmed job."""
-    if not by.has_perm("interpreting.change_request"):
+    """Record that the interpreter or the client did not come to a confirmed job (the desk, or the
+    institution that asked for it)."""
+    if not (by.has_perm("interpreting.change_request") or by.has_perm("interpreting.cancel_request")):
+        raise PermissionDenied
+    if not Request.objects.for_user(by).filter(pk=request.pk).exists():
         raise PermissionDenied
     now = now or timezone.now()
     request = _lock(request)
@@ -252,7 +260,7 @@ def request_no_show(*, by: User, request: Request, side: str, reason: str = "", 
         raise ValidationError(_("Only a confirmed request can be marked as a no-show."))
     if request.starts_at > now:
         raise ValidationError(_("The appointment has not started yet."))
-    if side not in Request.Side.values:
+    if side not in (Request.Side.REQUESTER, Request.Side.INTERPRETER):
         raise ValidationError({"side": _("Say who did not come.")})
     request.status = Request.Status.NO_SHOW
     request.closed_side, request.closed_reason = side, (reason or "").strip()
@@ -591,20 +599,107 @@ def session_log(
     return session
 
 
+def feedback_side(user, request: Request) -> str | None:
+    """Which side's feedback this user gives on this job: the job's interpreter gives the interpreter's;
+    the institution (its partner account) or the centre's staff who asked give the institution's.
+    Another mediator gives none."""
+    if request.mediator_id and request.mediator.user_id == user.pk:
+        return Feedback.Side.INTERPRETER
+    if user.has_role(roles.PARTNER, roles.CONSULTANT, roles.CENTRE_MANAGER, roles.COORDINATOR):
+        return Feedback.Side.INSTITUTION
+    return None
+
+
+def _check_understood(understood: str, problem: str) -> None:
+    errors = {}
+    if understood not in Feedback.Understood.values:
+        errors["understood"] = _("Choose one answer: yes, partly or no.")
+    if len(problem or "") > 500:
+        errors["problem"] = _("Write at most 500 characters.")
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def feedback_give(*, by: User, request: Request, understood: str, problem: str = "") -> Feedback:
-    """Short feedback after the job: from the interpreter when they give it, otherwise from the institution."""
+    """Short feedback after the job, once per side: the interpreter's from the job's interpreter, the
+    institution's from the institution or the centre that asked. Another mediator is refused."""
     if not by.has_perm("interpreting.add_feedback"):
+        raise PermissionDenied
+    if not Request.objects.for_user(by).filter(pk=request.pk).exists():
+        raise PermissionDenied
+    side = feedback_side(by, request)
+    if side is None:
         raise PermissionDenied
     if request.status != Request.Status.DONE:
         raise ValidationError(_("Feedback can be given once the session is logged."))
-    side = Feedback.Side.INTERPRETER if request.mediator and request.mediator.user_id == by.pk else None
-    side = side or Feedback.Side.INSTITUTION
+    _check_understood(understood, problem)
     try:
         with transaction.atomic():
-            return Feedback.objects.create(request=request, side=side, understood=understood, problem=problem.strip())
+            return Feedback.objects.create(
+                request=request, side=side, understood=understood, problem=(problem or "").strip(), given_by=by,
+                language=translation.get_language() or "",
+            )  # fmt: skip
     except IntegrityError:
         raise ValidationError(_("Feedback for this job has already been given. Thank you.")) from None
+
+
+CLIENT_SMS = gettext_lazy("How was the interpreting today? Tell us in a minute, anonymously: %(url)s")
+
+
+def client_feedback_url(token: str, language: str) -> str:
+    with translation.override(language):
+        return settings.SITE_PUBLIC_URL.rstrip("/") + reverse("interpreting:feedback", args=[token])
+
+
+@transaction.atomic
+def client_feedback_link_create(*, by: User, request: Request, language: str, phone: str = "") -> str:
+    """A new link for the client's feedback, in the client's language, to print or send by SMS (the phone
+    number is used once and not kept). Only the token's hash is stored; a new link replaces the last one."""
+    if not by.has_perm("interpreting.add_feedback") or feedback_side(by, request) is None:
+        raise PermissionDenied
+    if not Request.objects.for_user(by).filter(pk=request.pk).exists():
+        raise PermissionDenied
+    request = _lock(request)
+    if request.status != Request.Status.DONE:
+        raise ValidationError(_("The client's feedback link can be made once the session is logged."))
+    if request.feedback.filter(side=Feedback.Side.CLIENT).exists():
+        raise ValidationError(_("The client has already given their feedback on this job."))
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the site's languages.")})
+    token = secrets.token_urlsafe(16)
+    request.client_feedback_hash = hash_token(token)
+    request.save(update_fields=["client_feedback_hash"])
+    url = client_feedback_url(token, language)
+    if phone:
+        with translation.override(language):
+            body = str(CLIENT_SMS) % {"url": url}
+        transaction.on_commit(lambda: send_sms(phone, body))
+    return url
+
+
+def get_client_feedback_request(token: str) -> Request:
+    """The job a client's feedback link is for (a link that is not valid raises ValidationError)."""
+    request = Request.objects.filter(client_feedback_hash=hash_token(token)).first() if token else None
+    if request is None:
+        raise ValidationError(_("This link is not valid. Check that you opened the whole link from the message."))
+    return request
+
+
+@transaction.atomic
+def client_feedback_give(*, token: str, understood: str, comment: str = "", language: str = "") -> Feedback:
+    """The client's answer through their link, once only: "did you understand and were you understood?"
+    (yes, partly, no) and an optional comment. Nothing identifies the client."""
+    request = get_client_feedback_request(token)
+    _check_understood(understood, comment)
+    try:
+        with transaction.atomic():
+            return Feedback.objects.create(
+                request=request, side=Feedback.Side.CLIENT, understood=understood,
+                problem=(comment or "").strip(), language=language,
+            )  # fmt: skip
+    except IntegrityError:
+        raise ValidationError(_("Your answer was already received. Thank you.")) from None
 
 
 # -- the registry ---------------------------------------------------------------------------------
