@@ -7,15 +7,17 @@ constraint that allows one accepted offer per request.
 """
 
 import secrets
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -305,43 +307,83 @@ def candidates_rank(request: Request, *, now: datetime | None = None) -> list[Ca
     start, end = request.starts_at, request.ends_at
     local = timezone.localtime(start)
     day, starts, ends = local.date(), local.time(), timezone.localtime(end).time()
+    # Plain rows grouped in dictionaries rather than prefetch_related: with a thousand mediators building
+    # model instances for each related row cost seconds (bench/interpreting/matching.py).
     speakers = MediatorLanguage.objects.filter(language=request.language).values("mediator")
-    mediators = list(
-        Mediator.objects.active()
-        .filter(pk__in=speakers)
-        .select_related("user")
-        .prefetch_related(
-            Prefetch("languages", queryset=MediatorLanguage.objects.filter(language=request.language)),
-            "centres",
-            Prefetch("availability", queryset=Availability.objects.filter(weekday=day.weekday())),
-            Prefetch("exceptions", queryset=AvailabilityException.objects.filter(date=day)),
-        )
-        .annotate(recent=Count("sessions", filter=Q(sessions__started_at__gte=now - RECENT)))
-    )
     blocked = set()
     if request.client_id:
         blocked = set(DoNotSend.objects.filter(client_id=request.client_id).values_list("mediator_id", flat=True))
-    busy: dict[int, list[Request]] = {}
-    jobs = Request.objects.filter(
-        mediator__in=[m.pk for m in mediators],
-        status=Request.Status.CONFIRMED,
-        starts_at__lt=end + BUFFER_OTHER_CITY,
-        starts_at__gt=start - timedelta(minutes=MAX_DURATION) - BUFFER_OTHER_CITY,
-    ).exclude(pk=request.pk)
+    mediators = [
+        m
+        for m in Mediator.objects.active().filter(pk__in=speakers).select_related("user").defer("phone", "notes")
+        if m.pk not in blocked and request.mode in m.modes and request.direction in m.directions
+    ]
+    ids = [m.pk for m in mediators]
+    recent = dict(
+        Session.objects.filter(mediator_id__in=ids, started_at__gte=now - RECENT)
+        .values_list("mediator_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    dialects, centres, windows, exceptions, busy = (defaultdict(list) for _i in range(5))
+    rows = MediatorLanguage.objects.filter(mediator_id__in=ids, language=request.language)
+    for mediator_id, dialect in rows.values_list("mediator_id", "dialect"):
+        dialects[mediator_id].append(dialect)
+    for mediator_id, centre_id in Mediator.centres.through.objects.filter(mediator_id__in=ids).values_list(
+        "mediator_id", "centre_id"
+    ):
+        centres[mediator_id].append(centre_id)
+    rows = Availability.objects.filter(mediator_id__in=ids, weekday=day.weekday())
+    for mediator_id, *window in rows.values_list("mediator_id", "starts", "ends"):
+        windows[mediator_id].append(Window(*window))
+    rows = AvailabilityException.objects.filter(mediator_id__in=ids, date=day)
+    for mediator_id, *row in rows.values_list("mediator_id", "available", "starts", "ends"):
+        exceptions[mediator_id].append(DayException(*row))
+    jobs = (
+        Request.objects.filter(
+            mediator__in=ids,
+            status=Request.Status.CONFIRMED,
+            starts_at__lt=end + BUFFER_OTHER_CITY,
+            starts_at__gt=start - timedelta(minutes=MAX_DURATION) - BUFFER_OTHER_CITY,
+        )
+        .exclude(pk=request.pk)
+        .only("mediator_id", "starts_at", "duration_minutes", "mode", "centre_id")
+    )
     for job in jobs:
-        busy.setdefault(job.mediator_id, []).append(job)
+        busy[job.mediator_id].append(job)
     ranked = []
     for mediator in mediators:
-        if (
-            mediator.pk in blocked
-            or request.mode not in mediator.modes
-            or request.direction not in mediator.directions
-            or any(_clashes(request, job) for job in busy.get(mediator.pk, []))
-        ):
+        if any(_clashes(request, job) for job in busy[mediator.pk]):
             continue
-        ranked.append(_score(request, mediator, day, starts, ends))
+        found = Found(
+            dialects=set(dialects[mediator.pk]), centres=set(centres[mediator.pk]), windows=windows[mediator.pk],
+            exceptions=exceptions[mediator.pk], recent=recent.get(mediator.pk, 0),
+        )  # fmt: skip
+        ranked.append(_score(request, mediator, found, starts, ends))
     ranked.sort(key=lambda c: (-c.score, c.recent, c.mediator.name, c.mediator.pk))
     return ranked
+
+
+class Window(NamedTuple):
+    starts: time
+    ends: time
+
+
+class DayException(NamedTuple):
+    available: bool
+    starts: time | None
+    ends: time | None
+
+
+@dataclass
+class Found:
+    """What the ranking read about one mediator for this request's day."""
+
+    dialects: set[str]
+    centres: set[int]
+    windows: list[Window]
+    exceptions: list[DayException]
+    recent: int
 
 
 def _clashes(request: Request, job: Request) -> bool:
@@ -350,9 +392,9 @@ def _clashes(request: Request, job: Request) -> bool:
     return job.starts_at < request.ends_at + buffer and request.starts_at < job.ends_at + buffer
 
 
-def _score(request: Request, mediator: Mediator, day: date, starts: time, ends: time) -> Candidate:
-    candidate = Candidate(mediator=mediator, recent=mediator.recent)
-    dialects = {row.dialect for row in mediator.languages.all()}
+def _score(request: Request, mediator: Mediator, found: Found, starts: time, ends: time) -> Candidate:
+    candidate = Candidate(mediator=mediator, recent=found.recent)
+    dialects = found.dialects
     if not request.dialect or request.dialect in dialects:
         candidate.score += 30
         if request.dialect:
@@ -369,13 +411,13 @@ def _score(request: Request, mediator: Mediator, day: date, starts: time, ends: 
         else:
             candidate.score -= 40
             candidate.warnings.append(_("Not the gender asked for"))
-    exceptions = list(mediator.exceptions.all())
+    exceptions = found.exceptions
     away = any(not e.available for e in exceptions)
     extra = [e for e in exceptions if e.available and e.starts]
     if away:
         candidate.score -= 50
         candidate.warnings.append(_("Away that day"))
-    elif _covers(mediator.availability.all(), starts, ends) or _covers(extra, starts, ends):
+    elif _covers(found.windows, starts, ends) or _covers(extra, starts, ends):
         candidate.score += 25
         candidate.available = True
         candidate.reasons.append(_("Available at that time"))
@@ -384,7 +426,7 @@ def _score(request: Request, mediator: Mediator, day: date, starts: time, ends: 
         candidate.warnings.append(_("Outside their usual hours"))
     if request.mode == Mode.IN_PERSON:
         towns = {town.casefold() for town in mediator.town_list}
-        if any(c.pk == request.centre_id for c in mediator.centres.all()):
+        if request.centre_id in found.centres:
             candidate.score += 20
             candidate.reasons.append(_("Works in this city"))
         elif request.place and any(town in request.place.casefold() for town in towns):
@@ -393,7 +435,7 @@ def _score(request: Request, mediator: Mediator, day: date, starts: time, ends: 
         else:
             candidate.score -= 20
             candidate.warnings.append(_("Would travel from another city"))
-    candidate.score -= min(mediator.recent, 10) * 2
+    candidate.score -= min(found.recent, 10) * 2
     return candidate
 
 
