@@ -139,7 +139,7 @@ class NoShowForm(ServerCheckedLengths, forms.Form):
     side = forms.ChoiceField(
         label=_("Who did not come?"),
         choices=[
-            (Request.Side.REQUESTER, _("The client or the institution")),
+            (Request.Side.REQUESTER, _("The institution or the client")),
             (Request.Side.INTERPRETER, _("The interpreter")),
         ],
         widget=forms.RadioSelect,
