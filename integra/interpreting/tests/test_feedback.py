@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from integra.accounts.services import api_token_create
 from integra.interpreting import services
 from integra.interpreting.models import Feedback
-from integra.interpreting.tests.conftest import make_confirmed, make_done, make_mediator, make_request
+from integra.interpreting.tests.conftest import make_confirmed, make_done, make_mediator, make_request, tie
 from tests.base import signed_in
 
 
@@ -90,3 +90,14 @@ def test_the_api_takes_feedback_and_refuses_another_mediator(client, staff, part
     assert other.status_code == 404
     wrong = client.post(url, {"understood": "maybe"}, content_type="application/json", **headers("partner.sofia"))
     assert wrong.status_code == 422 and Feedback.objects.count() == 1
+
+
+def test_another_institution_s_request_is_a_404_for_feedback_and_the_client_s_link(client, staff, job):
+    other = tie(staff["partner.burgas"], "hospital-burgas")
+    signed_in(client, other)
+    assert client.get(f"/en/staff/interpreting/{job.pk}/").status_code == 404
+    assert client.post(f"/en/staff/interpreting/{job.pk}/feedback/", {"understood": "yes"}).status_code == 404
+    assert client.post(f"/en/staff/interpreting/{job.pk}/client-link/", {"language": "ar"}).status_code == 404
+    assert not Feedback.objects.exists()
+    job.refresh_from_db()
+    assert job.client_feedback_hash is None
