@@ -429,3 +429,9 @@ COURSE_RATE_LIMITS = {
 INTERPRETING_PHONE_RING_SECONDS = env_int("INTERPRETING_PHONE_RING_SECONDS", 30)
 # How many available phone interpreters are called, one after another, before the request goes to the coordinator.
 INTERPRETING_PHONE_CANDIDATES = env_int("INTERPRETING_PHONE_CANDIDATES", 8)
+
+# --- Interpreting figures (issue 13) ---------------------------------------------------------
+# "Filled within target": a routine request is confirmed at least this many hours before it starts;
+# an urgent one within this many minutes of being asked.
+INTERPRETING_TARGET_HOURS_BEFORE = env_int("INTERPRETING_TARGET_HOURS_BEFORE", 24)
+INTERPRETING_URGENT_TARGET_MINUTES = env_int("INTERPRETING_URGENT_TARGET_MINUTES", 120)

@@ -167,6 +167,7 @@ _INTERPRETING_DESK = [
     "interpreting.add_mediator",
     "interpreting.change_mediator",
     "interpreting.add_session",
+    "interpreting.view_interpreting_figures",
 ]
 ROLE_PERMISSIONS[PARTNER] += _INTERPRETING_ASK
 ROLE_PERMISSIONS[CONSULTANT] += _INTERPRETING_ASK

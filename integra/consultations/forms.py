@@ -14,9 +14,15 @@ from integra.consultations import services
 from integra.consultations.models import ClosedDay, Consultation, FollowUp, Referral, Rota
 from integra.core.forms import add_errors
 from integra.core.languages import SPOKEN_LANGUAGES
+from integra.interpreting.models import Mediator
 from integra.topics.models import Topic
 
 LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
+
+
+class MediatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.code})"
 
 
 class TopicsField(forms.ModelMultipleChoiceField):
@@ -36,6 +42,10 @@ CONSULTATION_HELP = {
         "confidential."
     ),
     "interpreter_name": _("So that the centre can find the same interpreter again."),
+    "mediator": _(
+        "The interpreter or mediator from the registry who took part: the record shows their name and ID. "
+        "For someone not in the registry, write their name below."
+    ),
     "duration_minutes": _("Roughly how long, in minutes."),
     "outcome": _("What the client leaves with. If someone has to act next, add a follow-up below."),
     "notes": _(
@@ -93,7 +103,7 @@ class ConsultationForm(forms.ModelForm):
     class Meta:
         model = Consultation
         fields = [
-            "centre", "held_on", "channel", "topics", "language", "interpreting", "interpreter_name",
+            "centre", "held_on", "channel", "topics", "language", "interpreting", "mediator", "interpreter_name",
             "duration_minutes", "outcome", "notes", "nationality", "gender", "age_band",
         ]  # fmt: skip
         widgets = {
@@ -120,6 +130,15 @@ class ConsultationForm(forms.ModelForm):
                 del self.fields[name]
         else:
             self.fields["held_on"].initial = timezone.localdate()
+        mediators = Mediator.objects.available_to(
+            user, centre=self.instance.centre if self.instance.pk else None, keep=self.instance.mediator_id
+        )
+        self.fields["mediator"] = MediatorChoiceField(
+            label=_("Interpreter from the registry"),
+            queryset=mediators,
+            required=False,
+            empty_label=_("Not from the registry"),
+        )
         add_help(self, CONSULTATION_HELP)
 
     def clean(self):
@@ -132,6 +151,12 @@ class ConsultationForm(forms.ModelForm):
             )
         except ValidationError as error:
             add_errors(self, error)
+        mediator = data.get("mediator")
+        centre = data.get("centre") or (self.instance.centre if self.instance.pk else None)
+        if mediator is not None and centre is not None and not mediator.covers(centre):
+            self.add_error("mediator", _("This interpreter does not work for this centre. Choose another one."))
+        if mediator is not None and data.get("interpreting") == Consultation.Interpreting.NONE:
+            self.add_error("interpreting", _("Say whether an interpreter or a cultural mediator took part."))
         if data.get("referral_institution") and not data.get("referral_reason", "").strip():
             self.add_error("referral_reason", _("Say why the client is referred."))
         if bool(data.get("follow_up_task")) != bool(data.get("follow_up_due")):

@@ -135,7 +135,7 @@ class ConsultationQuerySet(models.QuerySet):
         return self if centres is None else self.filter(centre__in=centres)
 
     def for_list(self):
-        return self.select_related("centre", "consultant", "client").prefetch_related("topics")
+        return self.select_related("centre", "consultant", "client", "mediator").prefetch_related("topics")
 
     def filtered(self, *, date_from=None, date_to=None, topic_slug=None, consultant_id=None, channel=None):
         """The list filters of the back office and the API (unknown values simply match nothing)."""
@@ -200,6 +200,14 @@ class Consultation(models.Model):
         _("interpreter or mediator"), max_length=16, choices=Interpreting.choices, default=Interpreting.NONE
     )
     interpreter_name = models.CharField(_("who interpreted"), max_length=150, blank=True)
+    mediator = models.ForeignKey(
+        "interpreting.Mediator",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("interpreter from the registry"),
+    )
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=30)
     outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, default=Outcome.INFORMED)
     notes = EncryptedTextField(_("notes"), blank=True, help_text=_("Encrypted; only staff of the centre read them."))

@@ -61,8 +61,8 @@ class FollowUpData:
 MAX_DURATION_MINUTES = 480
 UPDATABLE = frozenset(
     {
-        "held_on", "channel", "language", "interpreting", "interpreter_name", "duration_minutes", "outcome", "notes",
-        "nationality", "gender", "age_band",
+        "held_on", "channel", "language", "interpreting", "interpreter_name", "mediator", "duration_minutes",
+        "outcome", "notes", "nationality", "gender", "age_band",
     }
 )  # fmt: skip
 
@@ -98,6 +98,7 @@ def consultation_record(
     language: str,
     interpreting: str = Consultation.Interpreting.NONE,
     interpreter_name: str = "",
+    mediator=None,
     duration_minutes: int = 30,
     outcome: str = Consultation.Outcome.INFORMED,
     notes: str = "",
@@ -128,6 +129,7 @@ def consultation_record(
         language=language,
         interpreting=interpreting,
         interpreter_name=interpreter_name if interpreting != Consultation.Interpreting.NONE else "",
+        mediator=mediator if interpreting != Consultation.Interpreting.NONE else None,
         duration_minutes=duration_minutes,
         outcome=outcome,
         notes=notes,

@@ -13,7 +13,17 @@ from integra.api.permissions import requires
 from integra.api.schemas import Error, form_errors
 from integra.interpreting import services
 from integra.interpreting.forms import RequestForm
-from integra.interpreting.models import DIALECT_LABELS, LANGUAGES, Direction, InterpreterGender, Mediator, Mode, Request
+from integra.interpreting.models import (
+    DIALECT_LABELS,
+    LANGUAGES,
+    Direction,
+    Feedback,
+    InterpreterGender,
+    Mediator,
+    Mode,
+    Request,
+    Session,
+)
 
 router = Router(tags=["interpreting"], auth=StaffToken())
 ID = Path(..., ge=1, le=2_147_483_647)
@@ -38,6 +48,14 @@ class RequestIn(Schema):
     submission_key: str = Field("", max_length=64, description="The same key sent twice stores one request.")
 
 
+class SessionOut(Schema):
+    started_at: datetime
+    ended_at: datetime
+    minutes: int
+    mode: str
+    outcome: str
+
+
 class RequestOut(Schema):
     id: int
     job_number: str
@@ -56,6 +74,38 @@ class RequestOut(Schema):
     interpreter: str | None
     interpreter_id: str | None
     late_cancellation: bool
+    closed_side: str = Field(description="Who cancelled or did not come: requester, interpreter or service.")
+    closed_reason: str
+    closed_at: datetime | None
+    session: SessionOut | None = None
+
+
+class CancelIn(Schema):
+    reason: str = Field(..., min_length=1, max_length=300)
+    side: Literal[("", *Request.Side.values)] = Field("", description="Empty: the requester's side.")
+
+
+class NoShowIn(Schema):
+    side: Literal[Request.Side.REQUESTER.value, Request.Side.INTERPRETER.value]
+    reason: str = Field("", max_length=300)
+
+
+class SessionIn(Schema):
+    started_at: datetime
+    ended_at: datetime = Field(..., description="After the start (409 otherwise).")
+    mode: Literal[tuple(Mode.values)]
+    outcome: Literal[tuple(Session.Outcome.values)]
+
+
+class FeedbackIn(Schema):
+    understood: Literal[tuple(Feedback.Understood.values)]
+    problem: str = Field("", max_length=500)
+
+
+class FeedbackOut(Schema):
+    side: str
+    understood: str
+    problem: str
 
 
 class OffersIn(Schema):
@@ -76,7 +126,25 @@ def request_out(job: Request) -> dict:
         "duration_minutes": job.duration_minutes, "subject": job.subject, "flagged_no_speaker": job.flagged_no_speaker,
         "interpreter": job.mediator.name if job.mediator_id else None,
         "interpreter_id": job.mediator.code if job.mediator_id else None, "late_cancellation": job.late_cancellation,
+        "closed_side": job.closed_side, "closed_reason": job.closed_reason, "closed_at": job.closed_at,
+        "session": _session_out(job),
     }  # fmt: skip
+
+
+def _session_out(job: Request) -> dict | None:
+    session = Session.objects.filter(request=job).first() if job.status == Request.Status.DONE else None
+    if session is None:
+        return None
+    return {"started_at": session.started_at, "ended_at": session.ended_at, "minutes": session.minutes,
+            "mode": session.mode, "outcome": session.outcome}  # fmt: skip
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+def _refused(error: ValidationError):
+    return Status(409, {"detail": " ".join(error.messages)})
 
 
 @router.get("/requests", response={200: list[RequestOut], 401: Error, 403: Error}, summary="Requests you may see")
@@ -138,3 +206,81 @@ def send_offers(request, payload: OffersIn, request_id: int = ID):
     except PermissionDenied:
         return Status(403, {"detail": "You do not have permission to do this."})
     return {"sent": len(sent), "status": Request.Status.OFFERED}
+
+
+CHANGE = {200: RequestOut, 400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error}
+
+
+@router.post(
+    "/requests/{request_id}/cancel",
+    response=CHANGE,
+    summary="Cancel a request: who, when and why are recorded; under one working day before the start it is "
+    "flagged late (late_cancellation); 409 when it is already closed",
+)
+@requires("interpreting.cancel_request")
+def cancel_request(request, payload: CancelIn, request_id: int = ID):
+    user = request.auth
+    job = services.get_request_for_user(user, request_id)
+    try:
+        services.request_cancel(by=user, request=job, reason=payload.reason, side=payload.side)
+    except ValidationError as error:
+        return _refused(error)
+    return request_out(services.get_request_for_user(user, request_id))
+
+
+@router.post(
+    "/requests/{request_id}/no-show",
+    response=CHANGE,
+    summary="Record that the client (or institution) or the interpreter did not come to a confirmed job "
+    "that has started; 409 otherwise",
+)
+@requires("interpreting.cancel_request")
+def record_no_show(request, payload: NoShowIn, request_id: int = ID):
+    user = request.auth
+    job = services.get_request_for_user(user, request_id)
+    try:
+        services.request_no_show(by=user, request=job, side=payload.side, reason=payload.reason)
+    except ValidationError as error:
+        return _refused(error)
+    return request_out(services.get_request_for_user(user, request_id))
+
+
+@router.post(
+    "/requests/{request_id}/session",
+    response=CHANGE,
+    summary="Log the session of a confirmed job (start, end, mode, outcome); 409 when the end is not after "
+    "the start, the job is not confirmed or the session is already logged",
+)
+@requires("interpreting.add_session")
+def log_session(request, payload: SessionIn, request_id: int = ID):
+    user = request.auth
+    job = services.get_request_for_user(user, request_id)
+    try:
+        services.session_log(
+            by=user, request=job, started_at=_aware(payload.started_at), ended_at=_aware(payload.ended_at),
+            mode=payload.mode, outcome=payload.outcome,
+        )  # fmt: skip
+    except ValidationError as error:
+        return _refused(error)
+    except PermissionDenied:
+        return Status(403, {"detail": "You do not have permission to do this."})
+    return request_out(services.get_request_for_user(user, request_id))
+
+
+@router.post(
+    "/requests/{request_id}/feedback",
+    response={201: FeedbackOut, 400: Error, 401: Error, 403: Error, 404: Error, 409: Error, 422: Error},
+    summary="Short feedback after the session, once per side: the job's interpreter gives the interpreter's, "
+    "the institution or the centre the institution's; another mediator is refused (403)",
+)
+@requires("interpreting.add_feedback")
+def give_feedback(request, payload: FeedbackIn, request_id: int = ID):
+    user = request.auth
+    job = services.get_request_for_user(user, request_id)
+    try:
+        given = services.feedback_give(by=user, request=job, understood=payload.understood, problem=payload.problem)
+    except ValidationError as error:
+        return _refused(error)
+    except PermissionDenied:
+        return Status(403, {"detail": "You do not have permission to do this."})
+    return Status(201, {"side": given.side, "understood": given.understood, "problem": given.problem})

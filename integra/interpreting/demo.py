@@ -5,6 +5,7 @@ every state. Deterministic and safe to run twice (the first mediator's name mark
 import random
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -131,3 +132,12 @@ def _request(number, partner, desk, language, dialect, days, hour, minutes, subj
                              now=starts + timedelta(hours=2))  # fmt: skip
         job.refresh_from_db()
         services.feedback_give(by=partner, request=job, understood="yes")
+        if number % 2 == 0:  # the client answered through their link, in their language where the site has it
+            site = {code for code, _name in settings.LANGUAGES}
+            url = services.client_feedback_link_create(
+                by=partner, request=job, language=language if language in site else "en"
+            )
+            services.client_feedback_give(
+                token=url.rstrip("/").rsplit("/", 1)[-1], understood=rng.choice(["yes", "yes", "partly"]),
+                language=language if language in site else "en",
+            )  # fmt: skip

@@ -5,15 +5,17 @@ ValidationError is shown on these forms with core.forms.add_errors."""
 import re
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integra.centres.models import WEEKDAYS, Centre
 from integra.clients.forms import CentreChoiceField
-from integra.core.forms import ServerCheckedLengths
+from integra.core.forms import PhoneField, ServerCheckedLengths
+from integra.core.languages import endonym
 from integra.events.forms import LocalDateTimeField
 from integra.interpreting import services
-from integra.interpreting.models import LANGUAGES, Mode, Request, Session
+from integra.interpreting.models import LANGUAGES, Feedback, Mode, Request, Session
 
 FULL_NAME = re.compile(r"^\s*[^\W\d_]{3,}(\s+[^\W\d_]{3,})+\s*$")
 
@@ -131,3 +133,66 @@ class WeekForm(forms.Form):
 
 class AwayForm(forms.Form):
     date = forms.DateField(label=_("A day you are away"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class NoShowForm(ServerCheckedLengths, forms.Form):
+    side = forms.ChoiceField(
+        label=_("Who did not come?"),
+        choices=[
+            (Request.Side.REQUESTER, _("The institution or the client")),
+            (Request.Side.INTERPRETER, _("The interpreter")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label=_("What happened (optional)"), max_length=300, required=False)
+
+
+UNDERSTOOD_CHOICES = [
+    (Feedback.Understood.YES, _("Yes")),
+    (Feedback.Understood.PARTLY, _("Partly")),
+    (Feedback.Understood.NO, _("No")),
+]
+
+
+class FeedbackForm(ServerCheckedLengths, forms.Form):
+    """The institution's or the interpreter's short feedback after the job."""
+
+    understood = forms.ChoiceField(
+        label=_("Was the interpreting understood?"), choices=UNDERSTOOD_CHOICES, widget=forms.RadioSelect
+    )
+    problem = forms.CharField(
+        label=_("Any problem (optional)"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ClientLinkForm(forms.Form):
+    """The client's feedback link: in their language, printed or sent by SMS (the number is not kept)."""
+
+    language = forms.ChoiceField(label=_("The client's language"), choices=settings.LANGUAGES)
+    phone = PhoneField(
+        label=_("Send it by SMS to (optional)"),
+        required=False,
+        help_text=_("Used once to send the link and not kept. Leave it empty to print the link."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [(code, endonym(code)) for code, _name in settings.LANGUAGES]
+
+
+class ClientFeedbackForm(ServerCheckedLengths, forms.Form):
+    """The client's answer on the public page, in their own language."""
+
+    understood = forms.ChoiceField(
+        label=_("Did you understand the interpreter, and did they understand you?"),
+        choices=UNDERSTOOD_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose one answer: yes, partly or no.")},
+    )
+    comment = forms.CharField(
+        label=_("Anything you want to tell us (optional)"),
+        help_text=_("Please do not write your name. Nobody can see who wrote this."),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

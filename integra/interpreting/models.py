@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from integra.accounts import roles
-from integra.centres.models import WEEKDAYS
+from integra.centres.models import WEEKDAYS, Centre
 from integra.core.languages import SPOKEN_LANGUAGES
 
 # The languages people ask interpreters for: wider than the centres' (Tigrinya, Somali, Dari…).
@@ -93,6 +93,15 @@ class MediatorQuerySet(models.QuerySet):
     def with_details(self):
         return self.select_related("user").prefetch_related("languages", "centres")
 
+    def available_to(self, user, *, centre=None, keep: int | None = None):
+        """The active mediators a centre's staff can name on a consultation: those covering the given centre
+        (or the user's centres), and those not tied to a city; `keep` (the one already named) stays listed."""
+        centres = [centre.pk] if centre is not None else Centre.objects.for_user(user).values("pk")
+        scope = Q(is_active=True) & (Q(centres__in=centres) | Q(centres=None))
+        if keep:
+            scope |= Q(pk=keep)
+        return self.filter(scope).distinct().order_by("name", "pk")
+
 
 class Mediator(models.Model):
     class Credential(models.TextChoices):
@@ -149,6 +158,11 @@ class Mediator(models.Model):
     def code(self) -> str:
         """The ID an institution sees next to the name."""
         return f"M-{self.pk:04d}"
+
+    def covers(self, centre) -> bool:
+        """Works for this centre (a mediator tied to no city works for all of them)."""
+        ids = {c.pk for c in self.centres.all()}
+        return not ids or centre.pk in ids
 
     @property
     def town_list(self) -> list[str]:
@@ -332,6 +346,8 @@ class Request(models.Model):
     closed_at = models.DateTimeField(_("when"), null=True, blank=True)
     closed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     late_cancellation = models.BooleanField(_("late cancellation"), default=False)
+    # The client's feedback link: a random token given by SMS or on paper; only its hash is kept.
+    client_feedback_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
     submission_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -344,6 +360,7 @@ class Request(models.Model):
         permissions = [
             ("confirm_request", _("Can confirm an interpreter or send offers")),
             ("cancel_request", _("Can cancel an interpreting request")),
+            ("view_interpreting_figures", _("Can see the interpreting figures")),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(duration_minutes__gt=0), name="request_duration_positive"),
@@ -448,6 +465,8 @@ class Feedback(models.Model):
     side = models.CharField(_("from"), max_length=16, choices=Side.choices)
     understood = models.CharField(_("was the interpreting understood?"), max_length=8, choices=Understood.choices)
     problem = models.CharField(_("any problem"), max_length=500, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True, help_text=_("The page's language."))
+    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -6,15 +6,18 @@ database: accepting an offer is a conditional update of the locked request row, 
 constraint that allows one accepted offer per request.
 """
 
+import secrets
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -221,6 +224,8 @@ def request_cancel(*, by: User, request: Request, reason: str, side: str = "", n
     """Cancel a request, recording who, when and why; under one working day before the start it is flagged late."""
     if not by.has_perm("interpreting.cancel_request"):
         raise PermissionDenied
+    if not Request.objects.for_user(by).filter(pk=request.pk).exists():
+        raise PermissionDenied
     now = now or timezone.now()
     request = _lock(request)
     if request.status not in (*Request.OPEN, Request.Status.CONFIRMED):
@@ -230,6 +235,8 @@ def request_cancel(*, by: User, request: Request, reason: str, side: str = "", n
         raise ValidationError({"reason": _("Say why the request is cancelled.")})
     if by.has_role(roles.PARTNER) or not side:
         side = Request.Side.REQUESTER
+    if side not in Request.Side.values:
+        raise ValidationError({"side": _("Say who cancelled.")})
     request.status = Request.Status.CANCELLED
     request.closed_side, request.closed_reason = side, reason.strip()
     request.closed_at, request.closed_by = now, by
@@ -243,8 +250,11 @@ def request_cancel(*, by: User, request: Request, reason: str, side: str = "", n
 
 @transaction.atomic
 def request_no_show(*, by: User, request: Request, side: str, reason: str = "", now: datetime | None = None):
-    """Record that the interpreter or the client did not come to a confirmed job."""
-    if not by.has_perm("interpreting.change_request"):
+    """Record that the interpreter or the client did not come to a confirmed job (the desk, or the
+    institution that asked for it)."""
+    if not (by.has_perm("interpreting.change_request") or by.has_perm("interpreting.cancel_request")):
+        raise PermissionDenied
+    if not Request.objects.for_user(by).filter(pk=request.pk).exists():
         raise PermissionDenied
     now = now or timezone.now()
     request = _lock(request)
@@ -252,7 +262,7 @@ def request_no_show(*, by: User, request: Request, side: str, reason: str = "", 
         raise ValidationError(_("Only a confirmed request can be marked as a no-show."))
     if request.starts_at > now:
         raise ValidationError(_("The appointment has not started yet."))
-    if side not in Request.Side.values:
+    if side not in (Request.Side.REQUESTER, Request.Side.INTERPRETER):
         raise ValidationError({"side": _("Say who did not come.")})
     request.status = Request.Status.NO_SHOW
     request.closed_side, request.closed_reason = side, (reason or "").strip()
@@ -297,43 +307,83 @@ def candidates_rank(request: Request, *, now: datetime | None = None) -> list[Ca
     start, end = request.starts_at, request.ends_at
     local = timezone.localtime(start)
     day, starts, ends = local.date(), local.time(), timezone.localtime(end).time()
+    # Plain rows grouped in dictionaries rather than prefetch_related: with a thousand mediators building
+    # model instances for each related row cost seconds (bench/interpreting/matching.py).
     speakers = MediatorLanguage.objects.filter(language=request.language).values("mediator")
-    mediators = list(
-        Mediator.objects.active()
-        .filter(pk__in=speakers)
-        .select_related("user")
-        .prefetch_related(
-            Prefetch("languages", queryset=MediatorLanguage.objects.filter(language=request.language)),
-            "centres",
-            Prefetch("availability", queryset=Availability.objects.filter(weekday=day.weekday())),
-            Prefetch("exceptions", queryset=AvailabilityException.objects.filter(date=day)),
-        )
-        .annotate(recent=Count("sessions", filter=Q(sessions__started_at__gte=now - RECENT)))
-    )
     blocked = set()
     if request.client_id:
         blocked = set(DoNotSend.objects.filter(client_id=request.client_id).values_list("mediator_id", flat=True))
-    busy: dict[int, list[Request]] = {}
-    jobs = Request.objects.filter(
-        mediator__in=[m.pk for m in mediators],
-        status=Request.Status.CONFIRMED,
-        starts_at__lt=end + BUFFER_OTHER_CITY,
-        starts_at__gt=start - timedelta(minutes=MAX_DURATION) - BUFFER_OTHER_CITY,
-    ).exclude(pk=request.pk)
+    mediators = [
+        m
+        for m in Mediator.objects.active().filter(pk__in=speakers).select_related("user").defer("phone", "notes")
+        if m.pk not in blocked and request.mode in m.modes and request.direction in m.directions
+    ]
+    ids = [m.pk for m in mediators]
+    recent = dict(
+        Session.objects.filter(mediator_id__in=ids, started_at__gte=now - RECENT)
+        .values_list("mediator_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    dialects, centres, windows, exceptions, busy = (defaultdict(list) for _i in range(5))
+    rows = MediatorLanguage.objects.filter(mediator_id__in=ids, language=request.language)
+    for mediator_id, dialect in rows.values_list("mediator_id", "dialect"):
+        dialects[mediator_id].append(dialect)
+    for mediator_id, centre_id in Mediator.centres.through.objects.filter(mediator_id__in=ids).values_list(
+        "mediator_id", "centre_id"
+    ):
+        centres[mediator_id].append(centre_id)
+    rows = Availability.objects.filter(mediator_id__in=ids, weekday=day.weekday())
+    for mediator_id, *window in rows.values_list("mediator_id", "starts", "ends"):
+        windows[mediator_id].append(Window(*window))
+    rows = AvailabilityException.objects.filter(mediator_id__in=ids, date=day)
+    for mediator_id, *row in rows.values_list("mediator_id", "available", "starts", "ends"):
+        exceptions[mediator_id].append(DayException(*row))
+    jobs = (
+        Request.objects.filter(
+            mediator__in=ids,
+            status=Request.Status.CONFIRMED,
+            starts_at__lt=end + BUFFER_OTHER_CITY,
+            starts_at__gt=start - timedelta(minutes=MAX_DURATION) - BUFFER_OTHER_CITY,
+        )
+        .exclude(pk=request.pk)
+        .only("mediator_id", "starts_at", "duration_minutes", "mode", "centre_id")
+    )
     for job in jobs:
-        busy.setdefault(job.mediator_id, []).append(job)
+        busy[job.mediator_id].append(job)
     ranked = []
     for mediator in mediators:
-        if (
-            mediator.pk in blocked
-            or request.mode not in mediator.modes
-            or request.direction not in mediator.directions
-            or any(_clashes(request, job) for job in busy.get(mediator.pk, []))
-        ):
+        if any(_clashes(request, job) for job in busy[mediator.pk]):
             continue
-        ranked.append(_score(request, mediator, day, starts, ends))
+        found = Found(
+            dialects=set(dialects[mediator.pk]), centres=set(centres[mediator.pk]), windows=windows[mediator.pk],
+            exceptions=exceptions[mediator.pk], recent=recent.get(mediator.pk, 0),
+        )  # fmt: skip
+        ranked.append(_score(request, mediator, found, starts, ends))
     ranked.sort(key=lambda c: (-c.score, c.recent, c.mediator.name, c.mediator.pk))
     return ranked
+
+
+class Window(NamedTuple):
+    starts: time
+    ends: time
+
+
+class DayException(NamedTuple):
+    available: bool
+    starts: time | None
+    ends: time | None
+
+
+@dataclass
+class Found:
+    """What the ranking read about one mediator for this request's day."""
+
+    dialects: set[str]
+    centres: set[int]
+    windows: list[Window]
+    exceptions: list[DayException]
+    recent: int
 
 
 def _clashes(request: Request, job: Request) -> bool:
@@ -342,9 +392,9 @@ def _clashes(request: Request, job: Request) -> bool:
     return job.starts_at < request.ends_at + buffer and request.starts_at < job.ends_at + buffer
 
 
-def _score(request: Request, mediator: Mediator, day: date, starts: time, ends: time) -> Candidate:
-    candidate = Candidate(mediator=mediator, recent=mediator.recent)
-    dialects = {row.dialect for row in mediator.languages.all()}
+def _score(request: Request, mediator: Mediator, found: Found, starts: time, ends: time) -> Candidate:
+    candidate = Candidate(mediator=mediator, recent=found.recent)
+    dialects = found.dialects
     if not request.dialect or request.dialect in dialects:
         candidate.score += 30
         if request.dialect:
@@ -361,13 +411,13 @@ def _score(request: Request, mediator: Mediator, day: date, starts: time, ends: 
         else:
             candidate.score -= 40
             candidate.warnings.append(_("Not the gender asked for"))
-    exceptions = list(mediator.exceptions.all())
+    exceptions = found.exceptions
     away = any(not e.available for e in exceptions)
     extra = [e for e in exceptions if e.available and e.starts]
     if away:
         candidate.score -= 50
         candidate.warnings.append(_("Away that day"))
-    elif _covers(mediator.availability.all(), starts, ends) or _covers(extra, starts, ends):
+    elif _covers(found.windows, starts, ends) or _covers(extra, starts, ends):
         candidate.score += 25
         candidate.available = True
         candidate.reasons.append(_("Available at that time"))
@@ -376,7 +426,7 @@ def _score(request: Request, mediator: Mediator, day: date, starts: time, ends: 
         candidate.warnings.append(_("Outside their usual hours"))
     if request.mode == Mode.IN_PERSON:
         towns = {town.casefold() for town in mediator.town_list}
-        if any(c.pk == request.centre_id for c in mediator.centres.all()):
+        if request.centre_id in found.centres:
             candidate.score += 20
             candidate.reasons.append(_("Works in this city"))
         elif request.place and any(town in request.place.casefold() for town in towns):
@@ -385,7 +435,7 @@ def _score(request: Request, mediator: Mediator, day: date, starts: time, ends: 
         else:
             candidate.score -= 20
             candidate.warnings.append(_("Would travel from another city"))
-    candidate.score -= min(mediator.recent, 10) * 2
+    candidate.score -= min(found.recent, 10) * 2
     return candidate
 
 
@@ -591,20 +641,107 @@ def session_log(
     return session
 
 
+def feedback_side(user, request: Request) -> str | None:
+    """Which side's feedback this user gives on this job: the job's interpreter gives the interpreter's;
+    the institution (its partner account) or the centre's staff who asked give the institution's.
+    Another mediator gives none."""
+    if request.mediator_id and request.mediator.user_id == user.pk:
+        return Feedback.Side.INTERPRETER
+    if user.has_role(roles.PARTNER, roles.CONSULTANT, roles.CENTRE_MANAGER, roles.COORDINATOR):
+        return Feedback.Side.INSTITUTION
+    return None
+
+
+def _check_understood(understood: str, problem: str) -> None:
+    errors = {}
+    if understood not in Feedback.Understood.values:
+        errors["understood"] = _("Choose one answer: yes, partly or no.")
+    if len(problem or "") > 500:
+        errors["problem"] = _("Write at most 500 characters.")
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def feedback_give(*, by: User, request: Request, understood: str, problem: str = "") -> Feedback:
-    """Short feedback after the job: from the interpreter when they give it, otherwise from the institution."""
+    """Short feedback after the job, once per side: the interpreter's from the job's interpreter, the
+    institution's from the institution or the centre that asked. Another mediator is refused."""
     if not by.has_perm("interpreting.add_feedback"):
+        raise PermissionDenied
+    if not Request.objects.for_user(by).filter(pk=request.pk).exists():
+        raise PermissionDenied
+    side = feedback_side(by, request)
+    if side is None:
         raise PermissionDenied
     if request.status != Request.Status.DONE:
         raise ValidationError(_("Feedback can be given once the session is logged."))
-    side = Feedback.Side.INTERPRETER if request.mediator and request.mediator.user_id == by.pk else None
-    side = side or Feedback.Side.INSTITUTION
+    _check_understood(understood, problem)
     try:
         with transaction.atomic():
-            return Feedback.objects.create(request=request, side=side, understood=understood, problem=problem.strip())
+            return Feedback.objects.create(
+                request=request, side=side, understood=understood, problem=(problem or "").strip(), given_by=by,
+                language=translation.get_language() or "",
+            )  # fmt: skip
     except IntegrityError:
         raise ValidationError(_("Feedback for this job has already been given. Thank you.")) from None
+
+
+CLIENT_SMS = gettext_lazy("How was the interpreting today? Tell us in a minute, anonymously: %(url)s")
+
+
+def client_feedback_url(token: str, language: str) -> str:
+    with translation.override(language):
+        return settings.SITE_PUBLIC_URL.rstrip("/") + reverse("interpreting:feedback", args=[token])
+
+
+@transaction.atomic
+def client_feedback_link_create(*, by: User, request: Request, language: str, phone: str = "") -> str:
+    """A new link for the client's feedback, in the client's language, to print or send by SMS (the phone
+    number is used once and not kept). Only the token's hash is stored; a new link replaces the last one."""
+    if not by.has_perm("interpreting.add_feedback") or feedback_side(by, request) is None:
+        raise PermissionDenied
+    if not Request.objects.for_user(by).filter(pk=request.pk).exists():
+        raise PermissionDenied
+    request = _lock(request)
+    if request.status != Request.Status.DONE:
+        raise ValidationError(_("The client's feedback link can be made once the session is logged."))
+    if request.feedback.filter(side=Feedback.Side.CLIENT).exists():
+        raise ValidationError(_("The client has already given their feedback on this job."))
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": _("Choose one of the site's languages.")})
+    token = secrets.token_urlsafe(16)
+    request.client_feedback_hash = hash_token(token)
+    request.save(update_fields=["client_feedback_hash"])
+    url = client_feedback_url(token, language)
+    if phone:
+        with translation.override(language):
+            body = str(CLIENT_SMS) % {"url": url}
+        transaction.on_commit(lambda: send_sms(phone, body))
+    return url
+
+
+def get_client_feedback_request(token: str) -> Request:
+    """The job a client's feedback link is for (a link that is not valid raises ValidationError)."""
+    request = Request.objects.filter(client_feedback_hash=hash_token(token)).first() if token else None
+    if request is None:
+        raise ValidationError(_("This link is not valid. Check that you opened the whole link from the message."))
+    return request
+
+
+@transaction.atomic
+def client_feedback_give(*, token: str, understood: str, comment: str = "", language: str = "") -> Feedback:
+    """The client's answer through their link, once only: "did you understand and were you understood?"
+    (yes, partly, no) and an optional comment. Nothing identifies the client."""
+    request = get_client_feedback_request(token)
+    _check_understood(understood, comment)
+    try:
+        with transaction.atomic():
+            return Feedback.objects.create(
+                request=request, side=Feedback.Side.CLIENT, understood=understood,
+                problem=(comment or "").strip(), language=language,
+            )  # fmt: skip
+    except IntegrityError:
+        raise ValidationError(_("Your answer was already received. Thank you.")) from None
 
 
 # -- the registry ---------------------------------------------------------------------------------

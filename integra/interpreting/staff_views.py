@@ -3,18 +3,32 @@ its institution's requests only), a request's page with cancelling and logging t
 candidates with confirm and send offers, the registry, and a mediator's own availability on a phone."""
 
 import secrets
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integra.core.forms import add_errors
 from integra.core.permissions import requires
+from integra.hotline.forms import FiguresForm
 from integra.interpreting import services
-from integra.interpreting.forms import AwayForm, CancelForm, RequestForm, SessionForm, WeekForm
-from integra.interpreting.models import Mediator, Request
+from integra.interpreting.figures import interpreting_figures
+from integra.interpreting.forms import (
+    AwayForm,
+    CancelForm,
+    ClientLinkForm,
+    FeedbackForm,
+    NoShowForm,
+    RequestForm,
+    SessionForm,
+    WeekForm,
+)
+from integra.interpreting.models import Feedback, Mediator, Request
 
 LIST_LIMIT = 100
 
@@ -50,16 +64,28 @@ def request_create(request):
     return render(request, "interpreting/staff/request_form.html", {"form": form})
 
 
-def _detail(request, job, *, cancel=None, session=None, status=200):
+def _detail(request, job, *, status=200, **forms):
+    """The request's page; a form sent back with its errors replaces the empty one of the same name."""
     mode, reason = services.suggestion_for(job)
+    feedback = list(job.feedback.all())
+    side = services.feedback_side(request.user, job)
     context = {
         "job": job,
         "suggested": mode,
         "reason": reason,
-        "cancel": cancel or CancelForm(),
-        "session": session or SessionForm(initial={"started_at": job.starts_at, "ended_at": job.ends_at,
-                                                   "mode": job.mode, "outcome": "completed"}),
+        "cancel": CancelForm(),
+        "no_show": NoShowForm(),
+        "session": SessionForm(initial={"started_at": job.starts_at, "ended_at": job.ends_at,
+                                        "mode": job.mode, "outcome": "completed"}),
+        "feedback_form": FeedbackForm(),
+        "client_link": ClientLinkForm(),
         "offers": list(job.offers.select_related("mediator")),
+        "feedback": feedback,
+        "my_side": side,
+        "my_feedback_given": any(f.side == side for f in feedback),
+        "client_feedback_given": any(f.side == Feedback.Side.CLIENT for f in feedback),
+        "can_record_no_show": job.status == Request.Status.CONFIRMED and job.starts_at <= timezone.now(),
+        **forms,
     }  # fmt: skip
     return render(request, "interpreting/staff/request_detail.html", context, status=status)
 
@@ -88,6 +114,22 @@ def request_cancel(request, pk):
 
 
 @require_POST
+@requires("interpreting.cancel_request")
+def request_no_show(request, pk):
+    job = services.get_request_for_user(request.user, pk)
+    form = NoShowForm(request.POST)
+    if form.is_valid():
+        try:
+            services.request_no_show(by=request.user, request=job, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The no-show is recorded."))
+            return redirect("interpreting_staff:detail", job.pk)
+    return _detail(request, job, no_show=form, status=422)
+
+
+@require_POST
 @requires("interpreting.add_session")
 def session_log(request, pk):
     job = services.get_request_for_user(request.user, pk)
@@ -101,6 +143,42 @@ def session_log(request, pk):
             messages.success(request, _("The session is logged."))
             return redirect("interpreting_staff:detail", job.pk)
     return _detail(request, job, session=form, status=422)
+
+
+@require_POST
+@requires("interpreting.add_feedback")
+def feedback_give(request, pk):
+    job = services.get_request_for_user(request.user, pk)
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        try:
+            services.feedback_give(by=request.user, request=job, **form.cleaned_data)
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("Thank you for your feedback."))
+            return redirect("interpreting_staff:detail", job.pk)
+    return _detail(request, job, feedback_form=form, status=422)
+
+
+@require_POST
+@requires("interpreting.add_feedback")
+def client_link(request, pk):
+    """Make the client's feedback link and show it once, to print (or say it was sent by SMS)."""
+    job = services.get_request_for_user(request.user, pk)
+    form = ClientLinkForm(request.POST)
+    if form.is_valid():
+        phone = str(form.cleaned_data["phone"] or "")
+        try:
+            url = services.client_feedback_link_create(
+                by=request.user, request=job, language=form.cleaned_data["language"], phone=phone
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            context = {"job": job, "url": url, "sent": bool(phone), "language": form.cleaned_data["language"]}
+            return render(request, "interpreting/staff/client_link.html", context)  # back office: never cached
+    return _detail(request, job, client_link=form, status=422)
 
 
 @requires("interpreting.confirm_request")
@@ -126,6 +204,25 @@ def candidates(request, pk):
             job = services.get_request_for_user(request.user, pk)
     context = {"job": job, "candidates": services.candidates_rank(job)}
     return render(request, "interpreting/staff/candidates.html", context)
+
+
+@requires("interpreting.view_interpreting_figures")
+def figures(request):
+    """The interpreting figures for a period (the last 30 days by default), scoped to the user's centres."""
+    form = FiguresForm(request.GET or None)
+    today = timezone.localdate()
+    date_from, date_to = today - timedelta(days=29), today
+    if form.is_bound and form.is_valid():
+        date_from = form.cleaned_data.get("date_from") or date_from
+        date_to = form.cleaned_data.get("date_to") or date_to
+    result = interpreting_figures(user=request.user, date_from=date_from, date_to=date_to)
+    context = {
+        "form": form,
+        "figures": result,
+        "target_hours": settings.INTERPRETING_TARGET_HOURS_BEFORE,
+        "target_minutes": settings.INTERPRETING_URGENT_TARGET_MINUTES,
+    }
+    return render(request, "interpreting/staff/figures.html", context)
 
 
 @requires("interpreting.view_mediator")

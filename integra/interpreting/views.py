@@ -7,11 +7,15 @@ the page is sent with "no-referrer" (the address carries the secret), with which
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from integra.core.forms import add_errors
 from integra.core.permissions import public
 from integra.interpreting import services
+from integra.interpreting.forms import ClientFeedbackForm
+from integra.interpreting.models import Feedback
 
 
 @public
@@ -43,5 +47,42 @@ def offer(request, token):
         found = services.get_offer(token)
     context = {"offer": found, "job": found.request, "error": error, "token": token}
     response = render(request, "interpreting/public/offer.html", context, status=status)
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@public
+@never_cache
+@csrf_exempt
+def client_feedback(request, token):
+    """The client's feedback in their own language, through the link they were given (by SMS or on paper).
+    The token is the only credential, so, as on the offer page, no CSRF token and no referrer. Once only:
+    after the answer (or a second tap on Send) the page thanks them."""
+    try:
+        job = services.get_client_feedback_request(token)
+    except ValidationError as error:
+        page = render(request, "interpreting/public/feedback.html", {"error": error.messages[0]}, status=404)
+        return _no_referrer(page)
+    given = job.feedback.filter(side=Feedback.Side.CLIENT).exists()
+    form = ClientFeedbackForm(request.POST if request.method == "POST" and not given else None)
+    if form.is_bound and form.is_valid():
+        try:
+            services.client_feedback_give(
+                token=token,
+                understood=form.cleaned_data["understood"],
+                comment=form.cleaned_data["comment"],
+                language=translation.get_language() or "",
+            )
+        except ValidationError as error:
+            if not job.feedback.filter(side=Feedback.Side.CLIENT).exists():
+                add_errors(form, error)
+        if not form.errors:
+            return redirect("interpreting:feedback", token)
+    status = 422 if form.is_bound else 200
+    context = {"form": form, "given": given, "job": job}
+    return _no_referrer(render(request, "interpreting/public/feedback.html", context, status=status))
+
+
+def _no_referrer(response):
     response["Referrer-Policy"] = "no-referrer"
     return response

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interpreting', '0001_initial'),
+        ('interpreting', '0002_client_feedback'),
     ]
 
     operations = [

@@ -61,3 +61,27 @@ def in_english():
 @pytest.fixture
 def partner(staff):
     return tie(staff["partner.sofia"])
+
+
+def make_confirmed(by, mediator, *, hours_ago=3, **fields) -> Request:
+    """A request asked for days ago whose appointment started `hours_ago` hours ago, confirmed for the mediator."""
+    now = timezone.now()
+    starts = now - timedelta(hours=hours_ago)
+    job = make_request(by, starts_at=starts, now=starts - timedelta(days=3), **fields)
+    return services.request_confirm(by=_desk(), request=job, mediator=mediator, now=starts - timedelta(days=2))
+
+
+def make_done(by, mediator, *, hours_ago=3, minutes=45, mode="in_person", **fields) -> Request:
+    """A confirmed request whose session is logged: ready for feedback."""
+    job = make_confirmed(by, mediator, hours_ago=hours_ago, **fields)
+    services.session_log(
+        by=_desk(), request=job, started_at=job.starts_at, ended_at=job.starts_at + timedelta(minutes=minutes),
+        mode=mode, outcome="completed",
+    )  # fmt: skip
+    return Request.objects.get(pk=job.pk)
+
+
+def _desk():
+    from integra.accounts.models import User  # noqa: PLC0415
+
+    return User.objects.get(username="coordinator")
