@@ -23,6 +23,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from integra.accounts.models import User
 from integra.clients.models import Client, ClientLink, Consent
@@ -93,7 +94,9 @@ def _linked_item(kind: str, record, link: ClientLink | None) -> Item:
         return Item(record.event.start, label, title, _("came") if record.arrived_at else "", link=link)
     if kind == Kind.ENROLMENT:
         title = f"{pick(record.group.course.title)} · {record.group.place_name} · {record.reference}"
-        detail = f"{record.get_status_display()} · " + _("attended %(count)s sessions") % {"count": record.attended}
+        detail = f"{record.get_status_display()} · " + ngettext(
+            "attended %(count)s session", "attended %(count)s sessions", record.attended
+        ) % {"count": record.attended}
         return Item(record.created_at, label, title, detail, link=link)
     return Item(record.created_at, label, record.reference, record.get_status_display(), link=link)
 
