@@ -398,9 +398,7 @@ TELEPHONY_BACKEND = env_str("TELEPHONY_BACKEND", "console")
 TWILIO_AUTH_TOKEN = env_str("TWILIO_AUTH_TOKEN", "")
 # Recorded prompts per language for the phone menu, e.g. "bg=https://…/bg.mp3,en=https://…/en.mp3";
 # a language without one is read out by text-to-speech.
-TELEPHONY_PROMPT_URLS = dict(
-    item.split("=", 1) for item in env_list("TELEPHONY_PROMPT_URLS", []) if "=" in item
-)
+TELEPHONY_PROMPT_URLS = dict(item.split("=", 1) for item in env_list("TELEPHONY_PROMPT_URLS", []) if "=" in item)
 # The number calls are forwarded to while the line is open (operators' phones or a queue), E.164.
 TELEPHONY_OPERATOR_NUMBER = env_str("TELEPHONY_OPERATOR_NUMBER", "")
 
@@ -412,6 +410,16 @@ EVENT_FEEDBACK_RATE_LIMITS = {"feedback": (env_int("EVENT_FEEDBACK_LIMIT", 20), 
 EVENT_OFFER_HOURS = env_int("EVENT_OFFER_HOURS", 24)
 # Look-ups of a registration by reference and phone or e-mail, per client address: (count, seconds).
 EVENT_RATE_LIMITS = {"find": (env_int("EVENT_FIND_LIMIT", 10), 3600)}
+
+# --- A member's page (issue 17): claiming records made without an account with a one-time code ---------
+# How long a code sent to a phone or e-mail works, in minutes.
+MEMBER_CLAIM_CODE_MINUTES = env_int("MEMBER_CLAIM_CODE_MINUTES", 15)
+# Counted in the cache under a keyed hash of the account (no address stored): (count, seconds).
+MEMBER_CLAIM_RATE_LIMITS = {
+    "wrong_code": (3, env_int("MEMBER_CLAIM_LOCK_SECONDS", 1800)),  # three wrong codes lock claiming this long
+    "send": (env_int("MEMBER_CLAIM_SEND_LIMIT", 5), 3600),  # codes sent per account per hour
+    "target": (env_int("MEMBER_CLAIM_TARGET_LIMIT", 3), 86400),  # codes sent to one phone or e-mail per day
+}
 
 # --- Courses (issue 14) ----------------------------------------------------------------------
 # A place freed in a full group is offered to the first on its waiting list, who has this long to accept.

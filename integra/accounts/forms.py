@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integra.accounts import throttle
 from integra.accounts.models import User
+from integra.core.languages import endonym
 
 
 class LoginForm(AuthenticationForm):
@@ -91,3 +93,65 @@ class TokenForm(forms.Form):
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(label=_("What the token is for"), max_length=100)
+
+
+class ClaimStartForm(forms.Form):
+    """The phone or e-mail a member says they used without an account (issue 17)."""
+
+    target = forms.CharField(
+        label=_("Phone number or e-mail address"),
+        max_length=254,
+        help_text=_(
+            "The one you gave when you booked, asked a question, enrolled, registered or asked for a call-back. "
+            "A phone number from outside Bulgaria starts with + and the country code."
+        ),
+    )
+
+    def clean_target(self):
+        from integra.accounts.claims import target_parse
+
+        target = target_parse(self.cleaned_data["target"])
+        if target is None:
+            raise ValidationError(
+                _("Enter a phone number, like 0888 123 456 or +359 888 123 456, or an e-mail address."),
+                code="invalid",
+            )
+        return target
+
+
+class ClaimCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=12,
+        help_text=_("The 6 digits in the message we sent you."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+
+class PreferencesForm(forms.ModelForm):
+    """How a member wants to hear about their bookings and questions, and in which language."""
+
+    preferred_language = forms.ChoiceField(label=_("Language"), choices=())
+
+    class Meta:
+        model = User
+        fields = ["notify_by", "preferred_language"]
+        widgets = {"notify_by": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_language"].choices = [(code, endonym(code)) for code, _name in settings.LANGUAGES]
+        self.fields["notify_by"].help_text = _(
+            "Reminders of your bookings and news of answers to your questions. With no messages, look at this page."
+        )
+
+    def clean_notify_by(self):
+        value = self.cleaned_data["notify_by"]
+        if value == User.Notify.SMS and not self.instance.phone:
+            raise ValidationError(
+                _("To get text messages, first confirm your phone number with a code (below, under “Add records”)."),
+                code="no_phone",
+            )
+        if value == User.Notify.EMAIL and not self.instance.email:
+            raise ValidationError(_("Your account has no e-mail address. Choose another way."), code="no_email")
+        return value

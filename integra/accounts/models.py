@@ -6,8 +6,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
 
 from integra.accounts import roles
+from integra.core.crypto import EncryptedTextField
 
 
 class User(AbstractUser):
@@ -21,6 +23,17 @@ class User(AbstractUser):
         help_text=_("The centres this person works for. Coordinators and administrators see all centres."),
     )
     preferred_language = models.CharField(_("preferred language"), max_length=8, blank=True)
+
+    class Notify(models.TextChoices):
+        SMS = "sms", _("By text message (SMS)")
+        EMAIL = "email", _("By e-mail")
+        NONE = "none", _("No messages")
+
+    # A member's phone (E.164), set only once they confirmed a code sent to it (claiming their records).
+    phone = PhoneNumberField(_("phone"), blank=True)
+    notify_by = models.CharField(
+        _("messages about my bookings and questions"), max_length=8, choices=Notify.choices, default=Notify.EMAIL
+    )
 
     @cached_property
     def roles(self) -> frozenset[str]:
@@ -93,3 +106,31 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > timezone.now())
+
+
+class ClaimCode(models.Model):
+    """A one-time code sent to a phone or e-mail a member says is theirs, to claim the records made with it
+    without an account (issue 17). Only a keyed hash of the code is kept; single use; it expires."""
+
+    class Channel(models.TextChoices):
+        SMS = "sms", _("Text message")
+        EMAIL = "email", _("E-mail")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="claim_codes")
+    channel = models.CharField(max_length=8, choices=Channel.choices)
+    target = EncryptedTextField()  # the E.164 number or the e-mail address, encrypted at rest
+    code_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("claim code")
+        verbose_name_plural = _("claim codes")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.channel} {self.created_at:%Y-%m-%d %H:%M}"
+
+    def is_expired(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.expires_at

@@ -7,13 +7,15 @@ from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from integra.accounts import roles
-from integra.accounts.models import ApiToken, User
+from integra.accounts.models import ApiToken, ClaimCode, User
+from integra.core.i18n import pick
 
 
 def roles_sync() -> None:
@@ -174,6 +176,44 @@ def member_questions(user: User):
     )
 
 
+def member_questions_with_answers(user: User):
+    """The member's questions with their answers (oldest first) in two queries."""
+    from django.db.models import Prefetch
+
+    from integra.forum.models import Answer
+
+    return member_questions(user).prefetch_related(
+        Prefetch("answers", queryset=Answer.objects.select_related("author").order_by("created_at", "pk"))
+    )
+
+
+def member_registrations(user: User):
+    from integra.events.models import Registration
+
+    return (
+        Registration.objects.filter(member=user)
+        .select_related("event__centre", "event__place")
+        .order_by("-event__start", "-pk")
+    )
+
+
+def member_call_backs(user: User):
+    from integra.hotline.models import CallBack
+
+    return CallBack.objects.filter(member=user).select_related("topic").order_by("-created_at", "-pk")
+
+
+@transaction.atomic
+def member_preferences_update(*, user: User, notify_by: str, preferred_language: str) -> User:
+    """How the member wants messages (SMS needs a confirmed phone, e-mail an address) and their language."""
+    if notify_by == User.Notify.SMS and not user.phone:
+        raise ValueError("no confirmed phone")
+    user.notify_by = notify_by
+    user.preferred_language = preferred_language
+    user.save(update_fields=["notify_by", "preferred_language"])
+    return user
+
+
 def member_enrolments(user: User):
     from django.db.models import Count, Q
 
@@ -196,6 +236,8 @@ def member_data(user: User) -> dict:
             "first_name": user.first_name,
             "last_name": user.last_name,
             "preferred_language": user.preferred_language,
+            "phone": str(user.phone) if user.phone else "",
+            "notify_by": user.notify_by,
             "date_joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
         },
@@ -228,10 +270,18 @@ def member_data(user: User) -> dict:
                 "status": q.status,
                 "notify_by": q.notify_by,
                 "email": q.email,
-                "answers": q.answer_count,
+                "answers": [
+                    {
+                        "body": a.body,
+                        "by": a.role_label,
+                        "accepted": a.pk == q.accepted_answer_id,
+                        "created_at": a.created_at.isoformat(),
+                    }
+                    for a in q.answers.all()
+                ],
                 "created_at": q.created_at.isoformat(),
             }
-            for q in member_questions(user)
+            for q in member_questions_with_answers(user)
         ],
         "course_enrolments": [
             {
@@ -253,6 +303,37 @@ def member_data(user: User) -> dict:
             }
             for e in member_enrolments(user).prefetch_related("attendance__session")
         ],
+        "event_registrations": [
+            {
+                "reference": r.reference,
+                "event": pick(r.event.title),
+                "start": r.event.start.isoformat(),
+                "place": r.event.place_name,
+                "name": r.name,
+                "phone": str(r.phone) if r.phone else "",
+                "email": r.email,
+                "adults": r.adults,
+                "children": r.children,
+                "language": r.language,
+                "interpreter_needed": r.interpreter_needed,
+                "arrived_at": r.arrived_at.isoformat() if r.arrived_at else None,
+                "created_at": r.created_at.isoformat(),
+            }
+            for r in member_registrations(user)
+        ],
+        "call_backs": [
+            {
+                "reference": c.reference,
+                "phone": c.phone,
+                "first_name": c.first_name,
+                "language": c.language,
+                "topic": c.topic.slug if c.topic_id else "",
+                "status": c.status,
+                "asked_at": c.created_at.isoformat(),
+                "closed_at": c.closed_at.isoformat() if c.closed_at else None,
+            }
+            for c in member_call_backs(user)
+        ],
     }
 
 
@@ -271,15 +352,20 @@ def member_delete(*, user: User) -> dict:
     from integra.core.models import AuditEntry
     from integra.courses.models import Enrolment
     from integra.courses.services import enrolment_leave
+    from integra.events.models import Registration
     from integra.forum.models import Question
+    from integra.hotline.models import CallBack
+    from integra.hotline.services import call_back_cancel
 
     user = User.objects.select_for_update().get(pk=user.pk)
-    bookings = list(Appointment.objects.filter(member=user))
-    cancelled = 0
+    bookings = list(Appointment.objects.filter(member=user).select_related("centre", "topic"))
+    cancelled_bookings = []
     for appointment in bookings:
         if appointment.can_change:
             appointment_cancel(appointment=appointment)
-            cancelled += 1
+            cancelled_bookings.append(appointment)
+    cancelled = len(cancelled_bookings)
+    _tell_centres_of_cancellations(cancelled_bookings)
     Appointment.objects.filter(member=user).update(name="", phone="", email="", member=None)
     questions = Question.objects.filter(member=user).update(email="", member=None)
     left = 0
@@ -288,12 +374,28 @@ def member_delete(*, user: User) -> dict:
             enrolment_leave(enrolment=enrolment)  # the place goes to the next on the waiting list
             left += 1
     enrolments = Enrolment.objects.filter(member=user).update(name="", phone="", email="", member=None)
+    # Event registrations: a place at an event still to come is given back; past ones stay as counts.
+    now = timezone.now()
+    registrations = Registration.objects.filter(member=user)
+    registrations_withdrawn, _per_model = registrations.filter(event__start__gt=now).delete()
+    registrations_kept = registrations.update(name="", phone="", email="", member=None)
+    # Call-backs: an open one is cancelled (its number and name are deleted on closing, as always).
+    call_backs_cancelled = 0
+    for call_back in CallBack.objects.select_for_update().filter(member=user, status__in=CallBack.OPEN_STATUSES):
+        call_back_cancel(call_back=call_back, now=now)
+        call_backs_cancelled += 1
+    call_backs = CallBack.objects.filter(member=user).update(phone="", first_name="", member=None)
+    ClaimCode.objects.filter(user=user).delete()
     figures = {
         "bookings": len(bookings),
         "bookings_cancelled": cancelled,
         "questions": questions,
         "course_enrolments": enrolments,
         "course_enrolments_left": left,
+        "event_registrations_withdrawn": registrations_withdrawn,
+        "event_registrations": registrations_kept,
+        "call_backs": call_backs,
+        "call_backs_cancelled": call_backs_cancelled,
     }
     AuditEntry.objects.log_create(
         user,
@@ -305,9 +407,43 @@ def member_delete(*, user: User) -> dict:
     )
     user.username = f"deleted-{secrets.token_hex(8)}"
     user.email = user.first_name = user.last_name = user.preferred_language = ""
+    user.phone = ""
     user.is_active = False
     user.set_unusable_password()
     user.save()
     user.api_tokens.all().delete()
     TOTPDevice.objects.filter(user=user).delete()
     return figures
+
+
+def _tell_centres_of_cancellations(appointments) -> None:
+    """A member deleting their account cancelled these bookings: each centre gets one e-mail (in the
+    centre's working language, Bulgarian) with the times freed and the references, never the person's name.
+    Sent to the centre's own address, or to its managers when the centre has none; after the commit."""
+    from django.conf import settings
+    from django.utils import translation
+
+    by_centre: dict = {}
+    for appointment in appointments:
+        by_centre.setdefault(appointment.centre, []).append(appointment)
+    for centre, cancelled in by_centre.items():
+        recipients = [centre.email] if centre.email else _centre_manager_emails(centre)
+        if not recipients:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {
+                "centre": centre,
+                "appointments": sorted(cancelled, key=lambda a: a.start),
+                "url": settings.SITE_PUBLIC_URL.rstrip("/") + reverse("staff:today"),
+            }
+            subject = render_to_string("accounts/messages/bookings_cancelled_subject.txt", context).strip()
+            body = render_to_string("accounts/messages/bookings_cancelled.txt", context)
+        transaction.on_commit(lambda s=subject, b=body, r=recipients: send_mail(s, b, None, r))
+
+
+def _centre_manager_emails(centre) -> list[str]:
+    return list(
+        User.objects.filter(centres=centre, groups__name=roles.CENTRE_MANAGER, is_active=True, email__gt="")
+        .values_list("email", flat=True)
+        .distinct()
+    )

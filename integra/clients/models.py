@@ -154,6 +154,7 @@ class Consent(models.Model):
         SHARING = "sharing", _("Sharing the file with another centre of the network")
         CONTACT = "contact", _("Being contacted by phone, SMS or e-mail")
         REFERRAL = "referral", _("Passing details to an institution when referred")
+        LINKING = "linking", _("Bringing together on the file what they did through other channels")
 
     class Method(models.TextChoices):
         SIGNED = "signed", _("Signed on paper")
@@ -210,3 +211,49 @@ class ClientShare(models.Model):
 def mask_all(value: str) -> str:
     """Audit-log mask for identifying values: that they changed is logged, never what they were."""
     return "•••" if value else ""
+
+
+class ClientLinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(unlinked_at__isnull=True)
+
+
+class ClientLink(models.Model):
+    """A booking, question, event registration, course enrolment or call-back made through another channel,
+    put on a client file with the client's consent to linking (issue 17 item 5). Unlinking keeps the row
+    (who, when) so that both steps stay on record; linking again makes a new row."""
+
+    class Kind(models.TextChoices):
+        BOOKING = "booking", _("Booking")
+        QUESTION = "question", _("Question")
+        REGISTRATION = "registration", _("Event registration")
+        ENROLMENT = "enrolment", _("Course enrolment")
+        CALL_BACK = "call_back", _("Call-back")
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField()
+    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="links")
+    linked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    linked_at = models.DateTimeField(default=timezone.now)
+    unlinked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    unlinked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ClientLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-linked_at", "-pk"]
+        verbose_name = _("linked record")
+        verbose_name_plural = _("linked records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "kind", "object_id"],
+                condition=models.Q(unlinked_at__isnull=True),
+                name="client_link_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.client.reference} {self.kind} {self.object_id}"

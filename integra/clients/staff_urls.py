@@ -1,12 +1,15 @@
 from django.urls import path
 
-from integra.clients import staff_views
+from integra.clients import staff_views, timeline_views
 
 app_name = "clients_staff"
 urlpatterns = [
     path("clients/", staff_views.client_list, name="list"),
     path("clients/new/", staff_views.client_create, name="create"),
     path("clients/<str:reference>/", staff_views.client_detail, name="detail"),
+    path("clients/<str:reference>/timeline/", timeline_views.client_timeline, name="timeline"),
+    path("clients/<str:reference>/timeline/link/", timeline_views.client_link, name="link"),
+    path("clients/<str:reference>/timeline/<int:pk>/unlink/", timeline_views.client_unlink, name="unlink"),
     path("clients/<str:reference>/edit/", staff_views.client_edit, name="edit"),
     path("clients/<str:reference>/consents/new/", staff_views.consent_add, name="consent_add"),
     path("clients/<str:reference>/consents/<int:pk>/withdraw/", staff_views.consent_withdraw, name="consent_withdraw"),

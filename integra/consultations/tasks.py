@@ -4,12 +4,12 @@ Enqueue `send_due_reminders` once a day (e.g. 09:00) with `manage.py send_bookin
 from cron or a systemd timer; `manage.py db_worker` runs the queued tasks.
 """
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import task
 
+from integra.accounts.notify import reach
 from integra.consultations.models import Appointment
 from integra.consultations.services import appointments_due_for_reminder
 from integra.core.sms import send_sms
@@ -32,17 +32,17 @@ def send_appointment_reminder(appointment_id: int) -> bool:
     ).update(reminded_at=timezone.now())
     if not claimed:
         return False
-    appointment = Appointment.objects.select_related("centre", "topic").get(pk=appointment_id)
-    with translation.override(appointment.language if appointment.language in _interface_languages() else "bg"):
+    appointment = Appointment.objects.select_related("centre", "topic", "member").get(pk=appointment_id)
+    # A member's booking follows the member's choice of messages and language (issue 17).
+    to = reach(
+        member=appointment.member, email=appointment.email, phone=appointment.phone, language=appointment.language
+    )
+    with translation.override(to.language):
         context = {"appointment": appointment, "start": timezone.localtime(appointment.start)}
-        if appointment.email:
+        if to.email:
             subject = render_to_string("consultations/email/reminder_subject.txt", context).strip()
             body = render_to_string("consultations/email/reminder.txt", context)
-            send_mail(subject, body, None, [appointment.email])
-        if appointment.phone:
-            send_sms(str(appointment.phone), render_to_string("consultations/email/reminder_sms.txt", context).strip())
+            send_mail(subject, body, None, [to.email])
+        if to.phone:
+            send_sms(to.phone, render_to_string("consultations/email/reminder_sms.txt", context).strip())
     return True
-
-
-def _interface_languages() -> set[str]:
-    return {code for code, _name in settings.LANGUAGES}

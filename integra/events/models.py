@@ -236,6 +236,14 @@ class Registration(models.Model):
     )
     submission_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="event_registrations",
+        verbose_name=_("member account"),
+    )
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -7,20 +7,24 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from integra.accounts.notify import reach
 from integra.core.sms import send_sms
 from integra.forum.models import Answer, Question
 
 
 @task()
 def notify_answered(answer_id: int) -> bool:
-    answer = Answer.objects.select_related("question").filter(pk=answer_id).first()
+    answer = Answer.objects.select_related("question__member").filter(pk=answer_id).first()
     if answer is None:
         return False
     question = answer.question
     if question.notify_by == Question.Notify.LINK:
         return False
-    languages = {code for code, _name in settings.LANGUAGES}
-    with translation.override(question.language if question.language in languages else "bg"):
+    # The asker's choice for this question; a member who chose no messages at all gets none (issue 17).
+    to = reach(member=question.member, email=question.email, phone=question.phone, language=question.language)
+    if question.member is not None and question.member.notify_by == "none":
+        return False
+    with translation.override(to.language):
         url = settings.FORUM_PUBLIC_URL.rstrip("/") + reverse("forum:detail", args=[question.pk])
         context = {"question": question, "url": url}
         if question.notify_by == Question.Notify.EMAIL and question.email:

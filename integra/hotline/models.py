@@ -225,6 +225,14 @@ class CallBack(models.Model):
     submission_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)
     created_at = models.DateTimeField(_("asked"), default=timezone.now)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="call_backs",
+        verbose_name=_("member account"),
+    )
 
     objects = CallBackQuerySet.as_manager()
 

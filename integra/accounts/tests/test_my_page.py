@@ -95,13 +95,14 @@ def test_the_page_takes_the_same_number_of_queries_for_one_or_many(client, djang
     ask(amina, "one", answers=1)
     signed_in(client, amina)
     client.get(MY)
-    # session, user, the user's roles, what the site header needs, bookings, questions, course enrolments
-    with django_assert_num_queries(7):
+    # session, user, the user's roles, what the site header needs, bookings, questions and their answers,
+    # course enrolments, event registrations, call-backs
+    with django_assert_num_queries(10):
         assert client.get(MY).status_code == 200
     for i in range(5):
         book(amina, 4 + i, f"more {i}", hour=12)
         ask(amina, f"more {i}", answers=2)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(10):
         assert client.get(MY).status_code == 200
 
 
@@ -131,7 +132,7 @@ def test_download_my_data_is_a_json_attachment_with_everything(client):
     assert data["account"]["email"] == "amina@example.org"
     assert data["account"]["preferred_language"] == "ar"
     assert [b["reference"] for b in data["bookings"]] == [booking.reference]
-    assert data["questions"][0]["title"] == "Amina question" and data["questions"][0]["answers"] == 1
+    assert data["questions"][0]["title"] == "Amina question" and len(data["questions"][0]["answers"]) == 1
 
 
 def test_delete_says_what_is_erased_and_really_erases(client):
