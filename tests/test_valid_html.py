@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.urls import LocalePrefixPattern, URLPattern, URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from integra.accounts.demo import DEMO_PASSWORD
 from integra.accounts.models import User
 from integra.centres.models import Centre
 from integra.core.permissions import PUBLIC, declaration
+from integra.courses.models import Certificate, Group
 from integra.events.models import Event
 from integra.forum.models import Question
 from integra.knowledge.models import Article
@@ -59,7 +60,18 @@ STAFF_PAGES = [
     ("translator", "knowledge_staff:translation", ("the-centres", "bg")),  # an outdated one: the diff box
     ("rights.officer", "violations_staff:list", ()),  # unlocked by the test first: the "Lock reports" form
     ("rights.officer", "violations_staff:statistics", ()),
+    ("trainer.sofia", "courses_staff:list", ()),
+    ("trainer.sofia", "courses_staff:detail", ("running group",)),  # learners, waiting list, desk form
+    ("trainer.sofia", "courses_staff:register", ("running group",)),
+    ("trainer.sofia", "courses_staff:session", ("running group", "a held session")),  # a form per learner
+    ("coordinator", "interpreting_staff:list", ()),
+    ("coordinator", "interpreting_staff:registry", ()),
 ]
+
+
+def running_group() -> Group:
+    today = timezone.localdate()
+    return Group.objects.filter(centre__slug="sofia", start_date__lte=today, end_date__gte=today).order_by("pk").first()
 
 
 def public_routes() -> list[str]:
@@ -86,6 +98,8 @@ def public_paths(lang: str) -> list[str]:
     topic = article.topic if article else None
     event = Event.objects.public().order_by("pk").first()
     assert question and article and topic and event, "the demo data has questions, articles, topics and events"
+    open_group = next(g for g in Group.objects.public().order_by("pk") if g.enrolment_open())
+    certificate = Certificate.objects.order_by("pk").first()
     with translation.override(lang):
         paths = [f"/{lang}/{route}" for route in public_routes()]
         paths += [reverse("centres:detail", args=[slug]) for slug in Centre.objects.values_list("slug", flat=True)]
@@ -95,6 +109,9 @@ def public_paths(lang: str) -> list[str]:
             reverse("knowledge:search") + "?q=" + "visa",
             reverse("forum:detail", args=[question.pk]),
             reverse("events:event", args=[event.pk]),
+            reverse("courses:group", args=[running_group().pk]),
+            reverse("courses:enrol", args=[open_group.pk]),  # the first question
+            reverse("courses:certificate", args=[certificate.code]),
         ]
     return paths
 
@@ -165,6 +182,10 @@ def test_the_back_office_is_valid_html_in_english_and_arabic(demo_data, client, 
                 assert unlocked.status_code == 302
             if name == "knowledge_staff:translation":
                 args = (Article.objects.get(slug=args[0]).pk, args[1])
+            if args and args[0] == "running group":
+                group = running_group()
+                held = group.sessions.filter(cancelled=False, start__lte=timezone.now()).first()
+                args = (group.pk, held.pk)[: len(args)]
             with translation.override(lang):
                 path = reverse(name, args=args)
             response = client.get(path)
