@@ -3,6 +3,7 @@ enrolment, one register row, the levels and the certificate. Rules live in servi
 ValidationError is shown on these forms with core.forms.add_errors."""
 
 from django import forms
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -173,3 +174,46 @@ class CertificateCodeForm(forms.Form):
         help_text=_("The code printed under the QR code, for example ABCDE-FGH23."),
         widget=forms.TextInput(attrs={"dir": "ltr", "autocapitalize": "characters"}),
     )
+
+
+class GroupChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, group):
+        left = group.places_left()
+        places = (
+            ngettext("%(count)d place left", "%(count)d places left", left) % {"count": left}
+            if left
+            else gettext("full: waiting list")
+        )
+        return f"{group.course} · {group.place_name} · {group.start_date:%d.%m.%Y} · {places}"
+
+
+class EnrolFromForm(DeskEnrolmentForm):
+    """Enrol the person of a consultation or a call in one step: the group, then their details prefilled."""
+
+    group = GroupChoiceField(
+        label=_("Group"), queryset=None, empty_label="—", error_messages={"required": _("Choose a group.")}
+    )
+    key = forms.CharField(widget=forms.HiddenInput, required=False)
+    field_order = ["group"]
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups
+
+
+class FiguresForm(forms.Form):
+    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    centre = forms.ModelChoiceField(
+        label=_("Centre"), queryset=Centre.objects.none(), required=False, empty_label=_("All my centres")
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = Centre.objects.for_user(user)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", _("The end of the period must be after its start."))
+        return data
