@@ -64,6 +64,8 @@ STAFF_PAGES = [
     ("trainer.sofia", "courses_staff:detail", ("running group",)),  # learners, waiting list, desk form
     ("trainer.sofia", "courses_staff:register", ("running group",)),
     ("trainer.sofia", "courses_staff:session", ("running group", "a held session")),  # a form per learner
+    ("manager.sofia", "courses_staff:figures", ()),  # tables by course, centre, nationality, gender, age band
+    ("consultant.sofia", "courses_staff:enrol_from", ()),  # the group select and the desk's questions
     ("coordinator", "interpreting_staff:list", ()),
     ("coordinator", "interpreting_staff:registry", ()),
 ]
@@ -72,6 +74,17 @@ STAFF_PAGES = [
 def running_group() -> Group:
     today = timezone.localdate()
     return Group.objects.filter(centre__slug="sofia", start_date__lte=today, end_date__gte=today).order_by("pk").first()
+
+
+def staff_page_args(name: str, args: tuple) -> tuple:
+    """STAFF_PAGES' named arguments as the demo data's keys."""
+    if name == "knowledge_staff:translation":
+        return (Article.objects.get(slug=args[0]).pk, args[1])
+    if args and args[0] == "running group":
+        group = running_group()
+        held = group.sessions.filter(cancelled=False, start__lte=timezone.now()).first()
+        return (group.pk, held.pk)[: len(args)]
+    return args
 
 
 def public_routes() -> list[str]:
@@ -180,14 +193,8 @@ def test_the_back_office_is_valid_html_in_english_and_arabic(demo_data, client, 
             if name.startswith("violations_staff:"):
                 unlocked = client.post(reverse("violations_staff:unlock"), {"password": DEMO_PASSWORD})
                 assert unlocked.status_code == 302
-            if name == "knowledge_staff:translation":
-                args = (Article.objects.get(slug=args[0]).pk, args[1])
-            if args and args[0] == "running group":
-                group = running_group()
-                held = group.sessions.filter(cancelled=False, start__lte=timezone.now()).first()
-                args = (group.pk, held.pk)[: len(args)]
             with translation.override(lang):
-                path = reverse(name, args=args)
+                path = reverse(name, args=staff_page_args(name, args))
             response = client.get(path)
             assert response.status_code == 200, f"{path} as {username}: HTTP {response.status_code}"
             files.append(save(tmp_path, path, response))

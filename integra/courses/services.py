@@ -386,10 +386,16 @@ def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Ce
     return certificate
 
 
-def certificate_lookup(code: str) -> Certificate | None:
-    code = (code or "").strip().upper().replace(" ", "")
-    if len(code) == 10:
+def certificate_code(typed: str) -> str:
+    """A code as typed from paper (lower case, spaces, no dash) in its printed form ABCDE-FGH23."""
+    code = (typed or "").strip().upper().replace(" ", "")
+    if len(code) == 10 and "-" not in code:
         code = f"{code[:5]}-{code[5:]}"
+    return code
+
+
+def certificate_lookup(code: str) -> Certificate | None:
+    code = certificate_code(code)
     return (
         Certificate.objects.select_related("enrolment__group__course", "enrolment__group__centre")
         .filter(code=code)

@@ -132,7 +132,7 @@ def offer(request, token):
 def certificate_search(request):
     form = CertificateCodeForm(request.GET or None)
     if request.GET and form.is_valid():
-        return redirect("courses:certificate", form.cleaned_data["code"].strip().upper().replace(" ", ""))
+        return redirect("courses:certificate", services.certificate_code(form.cleaned_data["code"]))
     return render(request, "courses/public/certificate_search.html", {"form": form})
 
 
