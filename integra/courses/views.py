@@ -137,6 +137,7 @@ def certificate_search(request):
 
 
 @public
+@never_cache  # a revocation shows at once: never served from the public pages' cache
 def certificate(request, code):
     """Anyone can check a certificate by its code: the name as printed, course, dates, centre, and nothing else."""
     found = services.certificate_lookup(code)
