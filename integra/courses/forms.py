@@ -8,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from integra.accounts import roles
+from integra.accounts.models import User
 from integra.centres.models import Centre
 from integra.clients.models import AgeBand, Gender
 from integra.core.forms import PhoneField, ServerCheckedLengths
 from integra.core.languages import SPOKEN_LANGUAGES
-from integra.courses.models import Attendance, Course, Enrolment, Level
+from integra.courses.models import Attendance, Course, Enrolment, Group, Level
 
 LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
 NAME_HELP = _("Your name as it should appear on the certificate, in Latin or Cyrillic letters or your own.")
@@ -217,3 +219,78 @@ class FiguresForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
             self.add_error("date_to", _("The end of the period must be after its start."))
         return data
+
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+
+
+class GroupForm(ServerCheckedLengths, forms.ModelForm):
+    """A new group with its schedule: the sessions are made on these weekdays from the first to the last day."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages of support"),
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Languages the trainer can explain in."),
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Meets on"),
+        choices=WEEKDAYS,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose the days the group meets.")},
+    )
+    starts_at = forms.TimeField(label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    minutes = forms.IntegerField(label=_("Length of a session (minutes)"), min_value=15, max_value=480, initial=120)
+    skip_public_holidays = forms.BooleanField(
+        label=_("No session on Bulgarian public holidays (kept as cancelled)"), required=False, initial=True
+    )
+
+    class Meta:
+        model = Group
+        fields = [
+            "course",
+            "centre",
+            "place",
+            "trainer",
+            "room",
+            "capacity",
+            "languages",
+            "start_date",
+            "end_date",
+            "enrolment_opens",
+            "enrolment_closes",
+            "is_public",
+        ]
+        widgets = {
+            name: forms.DateInput(attrs={"type": "date"})
+            for name in ("start_date", "end_date", "enrolment_opens", "enrolment_closes")
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = Course.objects.active()
+        self.fields["centre"].queryset = Centre.objects.for_user(user)
+        self.fields["trainer"].queryset = User.objects.filter(groups__name=roles.TRAINER, is_active=True).distinct()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The last session cannot be before the first."))
+        opens, closes = data.get("enrolment_opens"), data.get("enrolment_closes")
+        if opens and closes and closes < opens:
+            self.add_error("enrolment_closes", _("Enrolment cannot close before it opens."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)

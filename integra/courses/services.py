@@ -117,6 +117,35 @@ def sessions_schedule(
     return made
 
 
+def public_holidays(first: date, last: date) -> set[date]:
+    """Bulgarian public holidays (Orthodox Easter included) between two days, from the `holidays` package."""
+    import holidays  # noqa: PLC0415 - only when a schedule is made
+
+    days = holidays.country_holidays("BG", years=range(first.year, last.year + 1))
+    return {day for day in days if first <= day <= last}
+
+
+@transaction.atomic
+def group_create(
+    *,
+    by: User,
+    weekdays: list[int],
+    starts_at: time,
+    minutes: int,
+    skip_public_holidays: bool = True,
+    **fields,
+) -> Group:
+    """A new group and its sessions; a public holiday on one of its days is kept as a cancelled session."""
+    if not weekdays:
+        raise ValidationError({"weekdays": _("Choose the days the group meets.")})
+    group = Group(**fields)
+    group.full_clean()
+    group.save()
+    skip = public_holidays(group.start_date, group.end_date) if skip_public_holidays else set()
+    sessions_schedule(group=group, by=by, weekdays=weekdays, starts_at=starts_at, minutes=minutes, skip=skip)
+    return group
+
+
 # -- enrolments -----------------------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from integra.courses import staff_figures, staff_views
 app_name = "courses_staff"
 urlpatterns = [
     path("courses/", staff_views.group_list, name="list"),
+    path("courses/new/", staff_views.group_create, name="create"),
     path("courses/figures/", staff_figures.figures, name="figures"),
     path("courses/enrol/", staff_views.enrol_from, name="enrol_from"),
     path("courses/<int:pk>/", staff_views.group_detail, name="detail"),

@@ -24,6 +24,7 @@ from integra.courses.forms import (
     CertificateForm,
     DeskEnrolmentForm,
     EnrolFromForm,
+    GroupForm,
     LevelsForm,
     MarkForm,
     RevokeForm,
@@ -59,6 +60,21 @@ def _group_page(request, group, desk=None, status=200):
         "now": timezone.now(),
     }
     return render(request, "courses/staff/group_detail.html", context, status=status)
+
+
+@requires("courses.add_group")
+def group_create(request):
+    """A new group at one of my centres (or an outreach town), with its schedule of sessions."""
+    form = GroupForm(request.POST or None, user=request.user, initial={"capacity": 15})
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = services.group_create(by=request.user, **form.service_kwargs())
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The group and its sessions were created."))
+            return redirect("courses_staff:detail", group.pk)
+    return render(request, "courses/staff/group_form.html", {"form": form})
 
 
 @requires("courses.view_group")
