@@ -66,6 +66,7 @@ STAFF_PAGES = [
     ("trainer.sofia", "courses_staff:session", ("running group", "a held session")),  # a form per learner
     ("manager.sofia", "courses_staff:figures", ()),  # tables by course, centre, nationality, gender, age band
     ("consultant.sofia", "courses_staff:enrol_from", ()),  # the group select and the desk's questions
+    ("manager.sofia", "courses_staff:create", ()),  # a new group with its schedule
     ("coordinator", "interpreting_staff:list", ()),
     ("coordinator", "interpreting_staff:registry", ()),
 ]
