@@ -67,6 +67,7 @@ STAFF_PAGES = [
     ("manager.sofia", "courses_staff:figures", ()),  # tables by course, centre, nationality, gender, age band
     ("consultant.sofia", "courses_staff:enrol_from", ()),  # the group select and the desk's questions
     ("manager.sofia", "courses_staff:create", ()),  # a new group with its schedule
+    ("coordinator", "courses_staff:course_create", ()),  # a course's texts in seven languages, RTL ones marked
     ("coordinator", "interpreting_staff:list", ()),
     ("coordinator", "interpreting_staff:registry", ()),
 ]

@@ -3,6 +3,7 @@ enrolment, one register row, the levels and the certificate. Rules live in servi
 ValidationError is shown on these forms with core.forms.add_errors."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -12,8 +13,8 @@ from integra.accounts import roles
 from integra.accounts.models import User
 from integra.centres.models import Centre
 from integra.clients.models import AgeBand, Gender
-from integra.core.forms import PhoneField, ServerCheckedLengths
-from integra.core.languages import SPOKEN_LANGUAGES
+from integra.core.forms import TOO_LONG, PhoneField, ServerCheckedLengths
+from integra.core.languages import SPOKEN_LANGUAGES, endonym
 from integra.courses.models import Attendance, Course, Enrolment, Group, Level
 
 LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
@@ -294,3 +295,57 @@ class GroupForm(ServerCheckedLengths, forms.ModelForm):
 
     def service_kwargs(self) -> dict:
         return dict(self.cleaned_data)
+
+
+def _direction(code: str) -> str:
+    return "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
+
+
+class CourseForm(ServerCheckedLengths, forms.ModelForm):
+    """A course with its title, description and what to bring in each interface language (one title at least).
+
+    A language left empty is shown in another language with a notice, like an article."""
+
+    TRANSLATED = {"title": (_("Title – %(language)s"), 200), "description": (_("Description – %(language)s"), 4000),
+                  "what_to_bring": (_("What to bring – %(language)s"), 500)}  # fmt: skip
+
+    class Meta:
+        model = Course
+        fields = ["slug", "kind", "level", "completion_attendance", "completion_needs_exit_level", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for prefix, (label, limit) in self.TRANSLATED.items():
+            for code, _name in settings.LANGUAGES:
+                attrs = {"lang": code, "dir": _direction(code)}
+                widget = (
+                    forms.TextInput(attrs=attrs) if prefix == "title" else forms.Textarea(attrs={"rows": 3, **attrs})
+                )
+                self.fields[f"{prefix}_{code}"] = forms.CharField(
+                    label=label % {"language": endonym(code)},
+                    required=False,
+                    max_length=limit,
+                    initial=(getattr(self.instance, prefix) or {}).get(code, ""),
+                    widget=widget,
+                )
+                self.fields[f"{prefix}_{code}"].widget.attrs.pop("maxlength", None)
+                self.fields[f"{prefix}_{code}"].error_messages.setdefault("max_length", TOO_LONG)
+
+    def translations(self, prefix: str) -> dict[str, str]:
+        return {
+            code: self.cleaned_data[f"{prefix}_{code}"].strip()
+            for code, _name in settings.LANGUAGES
+            if (self.cleaned_data.get(f"{prefix}_{code}") or "").strip()
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not self.translations("title"):
+            self.add_error(f"title_{settings.LANGUAGES[0][0]}", _("Give the course a title in at least one language."))
+        if data.get("kind") == Course.Kind.LANGUAGE and not data.get("level"):
+            self.add_error("level", _("A language course has a CEFR level."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {**fields, **{prefix: self.translations(prefix) for prefix in self.TRANSLATED}}

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from integra.accounts.models import User
 from integra.core.crypto import submission_hash
-from integra.courses.models import Attendance, Certificate, Enrolment, Group, Session, offer_deadline
+from integra.courses.models import Attendance, Certificate, Course, Enrolment, Group, Session, offer_deadline
 
 OFFER_SALT = "integra.courses.offer"
 
@@ -115,6 +115,17 @@ def sessions_schedule(
             made.append(session)
         day += timedelta(days=1)
     return made
+
+
+@transaction.atomic
+def course_save(*, by: User, course: Course | None = None, **fields) -> Course:
+    """Create a course, or change one (its translations replaced by the ones given)."""
+    course = course or Course()
+    for name, value in fields.items():
+        setattr(course, name, value)
+    course.full_clean()
+    course.save()
+    return course
 
 
 def public_holidays(first: date, last: date) -> set[date]:

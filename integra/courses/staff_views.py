@@ -22,6 +22,7 @@ from integra.courses import certificates, services
 from integra.courses.forms import (
     LANGUAGE_CHOICES,
     CertificateForm,
+    CourseForm,
     DeskEnrolmentForm,
     EnrolFromForm,
     GroupForm,
@@ -29,7 +30,7 @@ from integra.courses.forms import (
     MarkForm,
     RevokeForm,
 )
-from integra.courses.models import Certificate, Enrolment, Group
+from integra.courses.models import Certificate, Course, Enrolment, Group
 from integra.hotline.services import get_call_for_user
 
 LIST_LIMIT = 200
@@ -60,6 +61,30 @@ def _group_page(request, group, desk=None, status=200):
         "now": timezone.now(),
     }
     return render(request, "courses/staff/group_detail.html", context, status=status)
+
+
+@requires("courses.change_course")
+def course_list(request):
+    courses = Course.objects.order_by("-is_active", "kind", "level", "slug")
+    return render(request, "courses/staff/course_list.html", {"courses": courses})
+
+
+@requires("courses.change_course")
+def course_edit(request, pk=None):
+    """A course and its texts in each language; a language left empty falls back to another with a notice."""
+    course = get_object_or_404(Course, pk=pk) if pk else None
+    if course is None and not request.user.has_perm("courses.add_course"):
+        raise PermissionDenied
+    form = CourseForm(request.POST or None, instance=course)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.course_save(by=request.user, course=course, **form.service_kwargs())
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The course was saved."))
+            return redirect("courses_staff:courses")
+    return render(request, "courses/staff/course_form.html", {"form": form, "course": course})
 
 
 @requires("courses.add_group")
