@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.urls import LocalePrefixPattern, URLPattern, URLResolver, get_resolver, reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from integra.accounts.demo import DEMO_PASSWORD
 from integra.accounts.models import User
 from integra.centres.models import Centre
 from integra.core.permissions import PUBLIC, declaration
+from integra.courses.models import Certificate, Group
 from integra.events.models import Event
 from integra.forum.models import Question
 from integra.knowledge.models import Article
@@ -59,7 +60,33 @@ STAFF_PAGES = [
     ("translator", "knowledge_staff:translation", ("the-centres", "bg")),  # an outdated one: the diff box
     ("rights.officer", "violations_staff:list", ()),  # unlocked by the test first: the "Lock reports" form
     ("rights.officer", "violations_staff:statistics", ()),
+    ("trainer.sofia", "courses_staff:list", ()),
+    ("trainer.sofia", "courses_staff:detail", ("running group",)),  # learners, waiting list, desk form
+    ("trainer.sofia", "courses_staff:register", ("running group",)),
+    ("trainer.sofia", "courses_staff:session", ("running group", "a held session")),  # a form per learner
+    ("manager.sofia", "courses_staff:figures", ()),  # tables by course, centre, nationality, gender, age band
+    ("consultant.sofia", "courses_staff:enrol_from", ()),  # the group select and the desk's questions
+    ("manager.sofia", "courses_staff:create", ()),  # a new group with its schedule
+    ("coordinator", "courses_staff:course_create", ()),  # a course's texts in seven languages, RTL ones marked
+    ("coordinator", "interpreting_staff:list", ()),
+    ("coordinator", "interpreting_staff:registry", ()),
 ]
+
+
+def running_group() -> Group:
+    today = timezone.localdate()
+    return Group.objects.filter(centre__slug="sofia", start_date__lte=today, end_date__gte=today).order_by("pk").first()
+
+
+def staff_page_args(name: str, args: tuple) -> tuple:
+    """STAFF_PAGES' named arguments as the demo data's keys."""
+    if name == "knowledge_staff:translation":
+        return (Article.objects.get(slug=args[0]).pk, args[1])
+    if args and args[0] == "running group":
+        group = running_group()
+        held = group.sessions.filter(cancelled=False, start__lte=timezone.now()).first()
+        return (group.pk, held.pk)[: len(args)]
+    return args
 
 
 def public_routes() -> list[str]:
@@ -86,6 +113,8 @@ def public_paths(lang: str) -> list[str]:
     topic = article.topic if article else None
     event = Event.objects.public().order_by("pk").first()
     assert question and article and topic and event, "the demo data has questions, articles, topics and events"
+    open_group = next(g for g in Group.objects.public().order_by("pk") if g.enrolment_open())
+    certificate = Certificate.objects.order_by("pk").first()
     with translation.override(lang):
         paths = [f"/{lang}/{route}" for route in public_routes()]
         paths += [reverse("centres:detail", args=[slug]) for slug in Centre.objects.values_list("slug", flat=True)]
@@ -95,6 +124,9 @@ def public_paths(lang: str) -> list[str]:
             reverse("knowledge:search") + "?q=" + "visa",
             reverse("forum:detail", args=[question.pk]),
             reverse("events:event", args=[event.pk]),
+            reverse("courses:group", args=[running_group().pk]),
+            reverse("courses:enrol", args=[open_group.pk]),  # the first question
+            reverse("courses:certificate", args=[certificate.code]),
         ]
     return paths
 
@@ -163,10 +195,8 @@ def test_the_back_office_is_valid_html_in_english_and_arabic(demo_data, client, 
             if name.startswith("violations_staff:"):
                 unlocked = client.post(reverse("violations_staff:unlock"), {"password": DEMO_PASSWORD})
                 assert unlocked.status_code == 302
-            if name == "knowledge_staff:translation":
-                args = (Article.objects.get(slug=args[0]).pk, args[1])
             with translation.override(lang):
-                path = reverse(name, args=args)
+                path = reverse(name, args=staff_page_args(name, args))
             response = client.get(path)
             assert response.status_code == 200, f"{path} as {username}: HTTP {response.status_code}"
             files.append(save(tmp_path, path, response))

@@ -147,8 +147,13 @@ _COURSE_TRAINING = [*_COURSE_DESK, "courses.add_attendance", "courses.change_att
 _COURSE_PLANNING = [*_COURSE_TRAINING, "courses.add_group", "courses.change_group", "courses.change_certificate"]
 ROLE_PERMISSIONS[CONSULTANT] += _COURSE_DESK
 ROLE_PERMISSIONS[TRAINER] += _COURSE_TRAINING
-ROLE_PERMISSIONS[CENTRE_MANAGER] += _COURSE_PLANNING
-ROLE_PERMISSIONS[COORDINATOR] += _COURSE_PLANNING
+ROLE_PERMISSIONS[CENTRE_MANAGER] += [*_COURSE_PLANNING, "courses.view_course_figures"]
+ROLE_PERMISSIONS[COORDINATOR] += [
+    *_COURSE_PLANNING,
+    "courses.view_course_figures",
+    "courses.add_course",
+    "courses.change_course",  # the network's courses and their texts in every language
+]
 
 # Interpreting and cultural mediation (issue 13): partners and consultants ask for an interpreter;
 # centre managers and coordinators keep the registry, confirm interpreters and send offers; mediators

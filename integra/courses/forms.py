@@ -3,15 +3,19 @@ enrolment, one register row, the levels and the certificate. Rules live in servi
 ValidationError is shown on these forms with core.forms.add_errors."""
 
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
 
+from integra.accounts import roles
+from integra.accounts.models import User
 from integra.centres.models import Centre
 from integra.clients.models import AgeBand, Gender
-from integra.core.forms import PhoneField, ServerCheckedLengths
-from integra.core.languages import SPOKEN_LANGUAGES
-from integra.courses.models import Attendance, Course, Enrolment, Level
+from integra.core.forms import TOO_LONG, PhoneField, ServerCheckedLengths
+from integra.core.languages import SPOKEN_LANGUAGES, endonym
+from integra.courses.models import Attendance, Course, Enrolment, Group, Level
 
 LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
 NAME_HELP = _("Your name as it should appear on the certificate, in Latin or Cyrillic letters or your own.")
@@ -173,3 +177,175 @@ class CertificateCodeForm(forms.Form):
         help_text=_("The code printed under the QR code, for example ABCDE-FGH23."),
         widget=forms.TextInput(attrs={"dir": "ltr", "autocapitalize": "characters"}),
     )
+
+
+class GroupChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, group):
+        left = group.places_left()
+        places = (
+            ngettext("%(count)d place left", "%(count)d places left", left) % {"count": left}
+            if left
+            else gettext("full: waiting list")
+        )
+        return f"{group.course} · {group.place_name} · {group.start_date:%d.%m.%Y} · {places}"
+
+
+class EnrolFromForm(DeskEnrolmentForm):
+    """Enrol the person of a consultation or a call in one step: the group, then their details prefilled."""
+
+    group = GroupChoiceField(
+        label=_("Group"), queryset=None, empty_label="—", error_messages={"required": _("Choose a group.")}
+    )
+    key = forms.CharField(widget=forms.HiddenInput, required=False)
+    field_order = ["group"]
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups
+
+
+class FiguresForm(forms.Form):
+    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    centre = forms.ModelChoiceField(
+        label=_("Centre"), queryset=Centre.objects.none(), required=False, empty_label=_("All my centres")
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = Centre.objects.for_user(user)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", _("The end of the period must be after its start."))
+        return data
+
+
+WEEKDAYS = [
+    (0, _("Monday")),
+    (1, _("Tuesday")),
+    (2, _("Wednesday")),
+    (3, _("Thursday")),
+    (4, _("Friday")),
+    (5, _("Saturday")),
+    (6, _("Sunday")),
+]
+
+
+class GroupForm(ServerCheckedLengths, forms.ModelForm):
+    """A new group with its schedule: the sessions are made on these weekdays from the first to the last day."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Languages of support"),
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Languages the trainer can explain in."),
+    )
+    weekdays = forms.TypedMultipleChoiceField(
+        label=_("Meets on"),
+        choices=WEEKDAYS,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose the days the group meets.")},
+    )
+    starts_at = forms.TimeField(label=_("Starts at"), widget=forms.TimeInput(attrs={"type": "time"}))
+    minutes = forms.IntegerField(label=_("Length of a session (minutes)"), min_value=15, max_value=480, initial=120)
+    skip_public_holidays = forms.BooleanField(
+        label=_("No session on Bulgarian public holidays (kept as cancelled)"), required=False, initial=True
+    )
+
+    class Meta:
+        model = Group
+        fields = [
+            "course",
+            "centre",
+            "place",
+            "trainer",
+            "room",
+            "capacity",
+            "languages",
+            "start_date",
+            "end_date",
+            "enrolment_opens",
+            "enrolment_closes",
+            "is_public",
+        ]
+        widgets = {
+            name: forms.DateInput(attrs={"type": "date"})
+            for name in ("start_date", "end_date", "enrolment_opens", "enrolment_closes")
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = Course.objects.active()
+        self.fields["centre"].queryset = Centre.objects.for_user(user)
+        self.fields["trainer"].queryset = User.objects.filter(groups__name=roles.TRAINER, is_active=True).distinct()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The last session cannot be before the first."))
+        opens, closes = data.get("enrolment_opens"), data.get("enrolment_closes")
+        if opens and closes and closes < opens:
+            self.add_error("enrolment_closes", _("Enrolment cannot close before it opens."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        return dict(self.cleaned_data)
+
+
+def _direction(code: str) -> str:
+    return "rtl" if code in settings.LANGUAGES_BIDI else "ltr"
+
+
+class CourseForm(ServerCheckedLengths, forms.ModelForm):
+    """A course with its title, description and what to bring in each interface language (one title at least).
+
+    A language left empty is shown in another language with a notice, like an article."""
+
+    TRANSLATED = {"title": (_("Title – %(language)s"), 200), "description": (_("Description – %(language)s"), 4000),
+                  "what_to_bring": (_("What to bring – %(language)s"), 500)}  # fmt: skip
+
+    class Meta:
+        model = Course
+        fields = ["slug", "kind", "level", "completion_attendance", "completion_needs_exit_level", "is_active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for prefix, (label, limit) in self.TRANSLATED.items():
+            for code, _name in settings.LANGUAGES:
+                attrs = {"lang": code, "dir": _direction(code)}
+                widget = (
+                    forms.TextInput(attrs=attrs) if prefix == "title" else forms.Textarea(attrs={"rows": 3, **attrs})
+                )
+                self.fields[f"{prefix}_{code}"] = forms.CharField(
+                    label=label % {"language": endonym(code)},
+                    required=False,
+                    max_length=limit,
+                    initial=(getattr(self.instance, prefix) or {}).get(code, ""),
+                    widget=widget,
+                )
+                self.fields[f"{prefix}_{code}"].widget.attrs.pop("maxlength", None)
+                self.fields[f"{prefix}_{code}"].error_messages.setdefault("max_length", TOO_LONG)
+
+    def translations(self, prefix: str) -> dict[str, str]:
+        return {
+            code: self.cleaned_data[f"{prefix}_{code}"].strip()
+            for code, _name in settings.LANGUAGES
+            if (self.cleaned_data.get(f"{prefix}_{code}") or "").strip()
+        }
+
+    def clean(self):
+        data = super().clean()
+        if not self.translations("title"):
+            self.add_error(f"title_{settings.LANGUAGES[0][0]}", _("Give the course a title in at least one language."))
+        if data.get("kind") == Course.Kind.LANGUAGE and not data.get("level"):
+            self.add_error("level", _("A language course has a CEFR level."))
+        return data
+
+    def service_kwargs(self) -> dict:
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        return {**fields, **{prefix: self.translations(prefix) for prefix in self.TRANSLATED}}

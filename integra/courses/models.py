@@ -274,6 +274,7 @@ class Enrolment(models.Model):
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
         indexes = [models.Index(fields=["group", "status", "created_at"], name="enrolment_group_queue")]
+        permissions = [("view_course_figures", "Can see the course figures")]
 
     def __str__(self) -> str:
         return self.reference

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from integra.accounts.models import User
 from integra.core import waitlist
 from integra.core.crypto import submission_hash
-from integra.courses.models import Attendance, Certificate, Enrolment, Group, Session
+from integra.courses.models import Attendance, Certificate, Course, Enrolment, Group, Session
 
 OFFER_SALT = "integra.courses.offer"
 
@@ -106,6 +106,46 @@ def sessions_schedule(
             made.append(session)
         day += timedelta(days=1)
     return made
+
+
+@transaction.atomic
+def course_save(*, by: User, course: Course | None = None, **fields) -> Course:
+    """Create a course, or change one (its translations replaced by the ones given)."""
+    course = course or Course()
+    for name, value in fields.items():
+        setattr(course, name, value)
+    course.full_clean()
+    course.save()
+    return course
+
+
+def public_holidays(first: date, last: date) -> set[date]:
+    """Bulgarian public holidays (Orthodox Easter included) between two days, from the `holidays` package."""
+    import holidays  # noqa: PLC0415 - only when a schedule is made
+
+    days = holidays.country_holidays("BG", years=range(first.year, last.year + 1))
+    return {day for day in days if first <= day <= last}
+
+
+@transaction.atomic
+def group_create(
+    *,
+    by: User,
+    weekdays: list[int],
+    starts_at: time,
+    minutes: int,
+    skip_public_holidays: bool = True,
+    **fields,
+) -> Group:
+    """A new group and its sessions; a public holiday on one of its days is kept as a cancelled session."""
+    if not weekdays:
+        raise ValidationError({"weekdays": _("Choose the days the group meets.")})
+    group = Group(**fields)
+    group.full_clean()
+    group.save()
+    skip = public_holidays(group.start_date, group.end_date) if skip_public_holidays else set()
+    sessions_schedule(group=group, by=by, weekdays=weekdays, starts_at=starts_at, minutes=minutes, skip=skip)
+    return group
 
 
 # -- enrolments -----------------------------------------------------------------------------------
@@ -357,10 +397,16 @@ def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Ce
     return certificate
 
 
-def certificate_lookup(code: str) -> Certificate | None:
-    code = (code or "").strip().upper().replace(" ", "")
-    if len(code) == 10:
+def certificate_code(typed: str) -> str:
+    """A code as typed from paper (lower case, spaces, no dash) in its printed form ABCDE-FGH23."""
+    code = (typed or "").strip().upper().replace(" ", "")
+    if len(code) == 10 and "-" not in code:
         code = f"{code[:5]}-{code[5:]}"
+    return code
+
+
+def certificate_lookup(code: str) -> Certificate | None:
+    code = certificate_code(code)
     return (
         Certificate.objects.select_related("enrolment__group__course", "enrolment__group__centre")
         .filter(code=code)

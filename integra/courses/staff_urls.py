@@ -1,10 +1,16 @@
 from django.urls import path
 
-from integra.courses import staff_views
+from integra.courses import staff_figures, staff_views
 
 app_name = "courses_staff"
 urlpatterns = [
     path("courses/", staff_views.group_list, name="list"),
+    path("courses/catalogue/", staff_views.course_list, name="courses"),
+    path("courses/catalogue/new/", staff_views.course_edit, name="course_create"),
+    path("courses/catalogue/<int:pk>/", staff_views.course_edit, name="course"),
+    path("courses/new/", staff_views.group_create, name="create"),
+    path("courses/figures/", staff_figures.figures, name="figures"),
+    path("courses/enrol/", staff_views.enrol_from, name="enrol_from"),
     path("courses/<int:pk>/", staff_views.group_detail, name="detail"),
     path("courses/<int:pk>/enrol/", staff_views.desk_enrol, name="enrol"),
     path("courses/<int:pk>/register/", staff_views.register_grid, name="register"),

@@ -2,9 +2,11 @@
 the desk, the register (one session on a phone, the whole grid, the paper register as PDF), levels, and
 certificates (issue, PDF, revoke). Another centre's group is a 404; each row of a register saves on its own."""
 
+import secrets
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,11 +14,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integra.clients.models import Client
+from integra.consultations.services import get_consultation_for_user
+from integra.core.audit import log_read
 from integra.core.forms import add_errors
 from integra.core.permissions import requires
 from integra.courses import certificates, services
-from integra.courses.forms import CertificateForm, DeskEnrolmentForm, LevelsForm, MarkForm, RevokeForm
-from integra.courses.models import Certificate, Enrolment, Group
+from integra.courses.forms import (
+    LANGUAGE_CHOICES,
+    CertificateForm,
+    CourseForm,
+    DeskEnrolmentForm,
+    EnrolFromForm,
+    GroupForm,
+    LevelsForm,
+    MarkForm,
+    RevokeForm,
+)
+from integra.courses.models import Certificate, Course, Enrolment, Group
+from integra.hotline.services import get_call_for_user
 
 LIST_LIMIT = 200
 
@@ -48,6 +63,45 @@ def _group_page(request, group, desk=None, status=200):
     return render(request, "courses/staff/group_detail.html", context, status=status)
 
 
+@requires("courses.change_course")
+def course_list(request):
+    courses = Course.objects.order_by("-is_active", "kind", "level", "slug")
+    return render(request, "courses/staff/course_list.html", {"courses": courses})
+
+
+@requires("courses.change_course")
+def course_edit(request, pk=None):
+    """A course and its texts in each language; a language left empty falls back to another with a notice."""
+    course = get_object_or_404(Course, pk=pk) if pk else None
+    if course is None and not request.user.has_perm("courses.add_course"):
+        raise PermissionDenied
+    form = CourseForm(request.POST or None, instance=course)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.course_save(by=request.user, course=course, **form.service_kwargs())
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The course was saved."))
+            return redirect("courses_staff:courses")
+    return render(request, "courses/staff/course_form.html", {"form": form, "course": course})
+
+
+@requires("courses.add_group")
+def group_create(request):
+    """A new group at one of my centres (or an outreach town), with its schedule of sessions."""
+    form = GroupForm(request.POST or None, user=request.user, initial={"capacity": 15})
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = services.group_create(by=request.user, **form.service_kwargs())
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The group and its sessions were created."))
+            return redirect("courses_staff:detail", group.pk)
+    return render(request, "courses/staff/group_form.html", {"form": form})
+
+
 @requires("courses.view_group")
 def group_detail(request, pk):
     return _group_page(request, services.get_group_for_user(request.user, pk))
@@ -60,30 +114,101 @@ def desk_enrol(request, pk):
     if request.method != "POST":
         return redirect("courses_staff:detail", group.pk)
     form = DeskEnrolmentForm(request.POST)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
-        reference, _consent = data.pop("client_reference"), data.pop("consent")
-        client = None
-        if reference:
-            client = Client.objects.for_user(request.user).filter(reference=reference.strip().upper()).first()
-            if client is None:
-                form.add_error("client_reference", _("No client file with this reference at your centres."))
-        if not form.errors:
-            try:
-                enrolment = services.enrolment_create(
-                    group=group, client=client, source=Enrolment.Source.STAFF, by=request.user, **data
-                )
-            except ValidationError as error:
-                add_errors(form, error)
-            else:
-                if enrolment.status == Enrolment.Status.WAITING:
-                    messages.success(
-                        request, _("The group is full: %(name)s is on the waiting list.") % {"name": enrolment.name}
-                    )
-                else:
-                    messages.success(request, _("%(name)s is enrolled.") % {"name": enrolment.name})
-                return redirect("courses_staff:detail", group.pk)
+    if form.is_valid() and _desk_enrolment(request, form, group=group):
+        return redirect("courses_staff:detail", group.pk)
     return _group_page(request, group, desk=form, status=200)
+
+
+def _desk_enrolment(request, form, *, group, submission_key: str = "") -> Enrolment | None:
+    """Enrol from a valid desk form (the client file only by its reference, with consent); errors go on the form."""
+    data = dict(form.cleaned_data)
+    data.pop("group", None)
+    data.pop("key", None)
+    reference, _consent = data.pop("client_reference"), data.pop("consent")
+    client = None
+    if reference:
+        client = Client.objects.for_user(request.user).filter(reference=reference.strip().upper()).first()
+        if client is None:
+            form.add_error("client_reference", _("No client file with this reference at your centres."))
+            return None
+    try:
+        enrolment = services.enrolment_create(
+            group=group,
+            client=client,
+            source=Enrolment.Source.STAFF,
+            submission_key=submission_key,
+            by=request.user,
+            **data,
+        )
+    except ValidationError as error:
+        add_errors(form, error)
+        return None
+    if enrolment.status == Enrolment.Status.WAITING:
+        messages.success(request, _("The group is full: %(name)s is on the waiting list.") % {"name": enrolment.name})
+    else:
+        messages.success(request, _("%(name)s is enrolled.") % {"name": enrolment.name})
+    return enrolment
+
+
+def _pk(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise Http404 from None
+
+
+def _enrolment_source(request):
+    """The consultation or call an enrolment starts from: (its page, the details it gives), or (None, {}).
+
+    Another centre's consultation or call is a 404; the client file's details are prefilled only for staff
+    who may read client files, and that reading is audit-logged."""
+    user, initial, client = request.user, {}, None
+    if "consultation" in request.GET:
+        if not user.has_perm("consultations.view_consultation"):
+            raise PermissionDenied
+        source = get_consultation_for_user(user, _pk(request.GET["consultation"]), log=False)
+        back = reverse("consultations_staff:detail", args=[source.pk])
+    elif "call" in request.GET:
+        if not user.has_perm("hotline.change_call"):
+            raise PermissionDenied
+        source = get_call_for_user(user, _pk(request.GET["call"]))
+        back = reverse("hotline_staff:call", args=[source.pk])
+    else:
+        return None, {}
+    initial = {
+        "language": source.language if source.language in dict(LANGUAGE_CHOICES) else "",
+        "gender": source.gender,
+        "age_band": source.age_band,
+        "nationality": source.nationality.code or "",
+    }
+    if source.client_id and user.has_perm("clients.view_client"):
+        client = Client.objects.for_user(user).filter(pk=source.client_id, erased_at__isnull=True).first()
+    if client is not None:
+        log_read(client)
+        initial.update(
+            name=client.name, phone=client.phone or "", email=client.email, client_reference=client.reference
+        )
+    return back, initial
+
+
+@requires("courses.add_enrolment")
+def enrol_from(request):
+    """Enrol someone in a course in one step from a consultation or a call (or from nowhere: any person at the desk).
+
+    The group is chosen on the same page; the person's details come prefilled from the consultation or call and,
+    with consent, the enrolment is linked to their client file."""
+    back, initial = _enrolment_source(request)
+    groups = Group.objects.for_user(request.user).not_over().with_details().with_counts().order_by("start_date", "pk")
+    if request.method == "POST":
+        form = EnrolFromForm(request.POST, groups=groups)
+        if form.is_valid():
+            group = form.cleaned_data["group"]
+            if _desk_enrolment(request, form, group=group, submission_key=form.cleaned_data["key"]):
+                return redirect(back or reverse("courses_staff:detail", args=[group.pk]))
+    else:
+        form = EnrolFromForm(groups=groups, initial={**initial, "key": secrets.token_urlsafe(24)})
+    context = {"form": form, "back": back, "from_consultation": "consultation" in request.GET}
+    return render(request, "courses/staff/enrol_from.html", context)
 
 
 @requires("courses.view_group")

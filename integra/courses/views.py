@@ -128,11 +128,12 @@ def offer(request, token):
 def certificate_search(request):
     form = CertificateCodeForm(request.GET or None)
     if request.GET and form.is_valid():
-        return redirect("courses:certificate", form.cleaned_data["code"].strip().upper().replace(" ", ""))
+        return redirect("courses:certificate", services.certificate_code(form.cleaned_data["code"]))
     return render(request, "courses/public/certificate_search.html", {"form": form})
 
 
 @public
+@never_cache  # a revocation shows at once: never served from the public pages' cache
 def certificate(request, code):
     """Anyone can check a certificate by its code: the name as printed, course, dates, centre, and nothing else."""
     found = services.certificate_lookup(code)

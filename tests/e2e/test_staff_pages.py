@@ -14,10 +14,9 @@ from playwright.sync_api import expect
 
 from integra.accounts.demo import DEMO_PASSWORD
 from integra.accounts.models import User
-from integra.knowledge.models import Article
 from tests.base import signed_in
 from tests.e2e.helpers import axe_violations
-from tests.test_valid_html import STAFF_PAGES
+from tests.test_valid_html import STAFF_PAGES, staff_page_args
 
 pytestmark = pytest.mark.e2e
 
@@ -38,10 +37,8 @@ def test_back_office_pages_have_no_serious_accessibility_violations(site, new_co
         if username not in pages:
             pages[username] = staff_page(new_context, site, username)
         page = pages[username]
-        if name == "knowledge_staff:translation":
-            args = (Article.objects.get(slug=args[0]).pk, args[1])
         with translation.override(lang):
-            path = reverse(name, args=args)
+            path = reverse(name, args=staff_page_args(name, args))
             unlock = reverse("violations_staff:unlock") + "?next=" + path
         if name == "violations_staff:list":
             page.goto(f"{site}{unlock}")
