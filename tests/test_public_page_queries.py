@@ -14,8 +14,8 @@ from integra.topics.models import Topic
 # The page, and its queries: each number is what the page needs, listed in docs/performance.md.
 PAGES = {
     "/en/": 2,  # centres, services (the hotlines and their hours: once per content version)
-    "/en/info/a/health-insurance/": 4,
-    "/en/info/healthcare/": 3,
+    "/en/info/a/health-insurance/": 0,  # the article and its related ones: once per content version
+    "/en/info/healthcare/": 1,  # the topic (its articles: once per content version)
     "/en/questions/": 3,
     "QUESTION": 3,
     "/en/centres/": 4,
