@@ -73,6 +73,7 @@ ENV = {
     "CACHE_URL": "redis://127.0.0.1:6379/7",
     "DATABASE_URL": f"sqlite:///{ROOT}/var/bench-pages.sqlite3",
     "PYTHONPATH": str(ROOT),
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",  # the demo sends mail; nothing leaves
 }
 
 
