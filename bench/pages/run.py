@@ -1,13 +1,17 @@
-"""Public page throughput against a bare Django view (issue 16), cached and uncached, in one run.
+"""Public page throughput against a bare Django view (issue 16), cached and uncached, and search latency
+at 100,000 documents on SQLite and PostgreSQL, in one run.
 
-    .venv/bin/python bench/pages/run.py [--rounds 3] [--seconds 4] [--connections 16]
+    .venv/bin/python bench/pages/run.py [--rounds 3] [--seconds 4] [--connections 16] [--no-search]
 
 Starts three gunicorn servers on 127.0.0.1 (two sync workers each, DEBUG off, demo data on a bench
 SQLite file, a Redis cache): the bare baseline (bench/pages/bare_settings.py: no app, no middleware),
 Integra with the page cache, and Integra with PAGE_CACHE_SECONDS=0 (the uncached path). Each round runs
 wrk on the bare view, then on every page of both Integra servers; the ratio of a page is its requests per
 second over the bare view's in the same round, and the table shows the median ratio over the rounds.
-Only one server is under load at a time; everything is stopped at the end.
+Only one server is under load at a time; everything is stopped at the end. Then bench/knowledge_search.py
+runs on var/bench-search.sqlite3 and on the PostgreSQL database integra_bench_search (created and filled on
+the first run, then reused): p50/p95 of 400 queries in the visitor's language (common and rare words, words
+in no document, punctuation), some falling back to every language.
 """
 
 import argparse
@@ -23,6 +27,31 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from bench.common import PRODUCTION_ENV, wait_until_up  # noqa: E402
 
+SEARCH_LINE = re.compile(
+    r"^\S+\s+(articles|forum) \(([\d,]+)\)\s+n=\d+ p50=([\d.]+) ms p95=([\d.]+) ms max=([\d.]+) ms"
+)
+
+
+def search_latency() -> list[tuple[str, str, str, str]]:
+    """(database, documents, p50, p95) from bench/knowledge_search.py on each database."""
+    import psycopg  # noqa: PLC0415 - only for the PostgreSQL database's existence
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = 'integra_bench_search'").fetchone():
+            conn.execute("CREATE DATABASE integra_bench_search")
+    rows = []
+    for label, url in SEARCH_DATABASES:
+        out = subprocess.run(
+            [sys.executable, "bench/knowledge_search.py"], cwd=ROOT, check=True, capture_output=True, text=True,
+            env={**os.environ, "DEBUG": "1", "DATABASE_URL": url, "PYTHONPATH": str(ROOT)},
+        ).stdout  # fmt: skip
+        for line in out.splitlines():
+            found = SEARCH_LINE.match(line)
+            if found:
+                rows.append((label, f"{found.group(1)} ({found.group(2)})", found.group(3), found.group(4)))
+    return rows
+
+
 PAGES = [
     ("home", "/en/"),
     ("article", "/en/info/a/health-insurance/"),
@@ -32,12 +61,19 @@ PAGES = [
     ("centres", "/en/centres/"),
     ("centre", "/en/centres/sofia/"),
     ("article (Arabic)", "/ar/info/a/health-insurance/"),
+    ("events", "/en/events/"),
+    ("courses", "/en/courses/"),
+]
+SEARCH_DATABASES = [
+    ("SQLite FTS5", f"sqlite:///{ROOT}/var/bench-search.sqlite3"),
+    ("PostgreSQL", "postgres://postgres@127.0.0.1:5432/integra_bench_search"),
 ]
 ENV = {
     **PRODUCTION_ENV,
     "CACHE_URL": "redis://127.0.0.1:6379/7",
     "DATABASE_URL": f"sqlite:///{ROOT}/var/bench-pages.sqlite3",
     "PYTHONPATH": str(ROOT),
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",  # the demo sends mail; nothing leaves
 }
 
 
@@ -64,7 +100,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=4)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--no-search", action="store_true", help="only the pages")
     args = parser.parse_args()
+    load_before = os.getloadavg()
     (ROOT / "var").mkdir(exist_ok=True)
     env = {**os.environ, **ENV}
     Path(ENV["DATABASE_URL"].removeprefix("sqlite:///")).unlink(missing_ok=True)
@@ -102,6 +140,9 @@ def main() -> None:
             process.terminate()
         for process in servers:
             process.wait(timeout=30)
+    searches = [] if args.no_search else search_latency()
+    load_after = os.getloadavg()
+    print(f"load average before {load_before[0]:.1f}, after {load_after[0]:.1f} (1 minute), {os.cpu_count()} CPUs")
     print(f"bare view (no app, no middleware): median {statistics.median(bares):.0f} req/s over {args.rounds} rounds")
     print("| page | cached (× bare) | uncached (× bare) |")
     print("|---|---|---|")
@@ -109,6 +150,11 @@ def main() -> None:
         cached = statistics.median(ratios[(name, "cached")])
         uncached = statistics.median(ratios[(name, "uncached")])
         print(f"| {name} | {cached:.2f} | {uncached:.3f} |")
+    if searches:
+        print("\n| database | documents searched | p50 ms | p95 ms (target ≤ 50) |")
+        print("|---|---|---|---|")
+        for label, documents, p50, p95 in searches:
+            print(f"| {label} | {documents} | {p50} | {p95} |")
 
 
 if __name__ == "__main__":

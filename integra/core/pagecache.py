@@ -18,6 +18,7 @@ no-cache. What is stored is the body and its headers, nothing about the visitor.
 import hashlib
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from threading import Lock
 
 from django.apps import apps
@@ -41,6 +42,7 @@ class _Memory:
         self.entries: OrderedDict[str, tuple[float, dict]] = OrderedDict()
         self.size = 0
         self.version: tuple[float, int] | None = None  # (read at, value)
+        self.fragments: OrderedDict[tuple, object] = OrderedDict()  # see remember()
 
     def get(self, key: str) -> dict | None:
         with self.lock:
@@ -72,6 +74,7 @@ class _Memory:
     def clear(self) -> None:
         with self.lock:
             self.entries.clear()
+            self.fragments.clear()
             self.size = 0
             self.version = None
 
@@ -100,6 +103,28 @@ def bump_content_version(**_signal_kwargs) -> None:
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
     memory.version = None  # this process sees its own change at once
+
+
+FRAGMENTS_MAX = 500
+
+
+def remember(key: tuple, compute: Callable[[], object]) -> object:
+    """A value made from public content only (a rendered header or footer, the footer's hotlines), kept
+    in this process's memory for the current content version: computed once per process and version,
+    so a published change replaces it in every process within PAGE_CACHE_VERSION_SECONDS, as cached
+    pages are. Never for anything that depends on the visitor; the key must name everything else it
+    depends on (the language, for text). Works with the page cache off too (it is the uncached path's)."""
+    full_key = (content_version(), *key)
+    fragments = memory.fragments
+    try:
+        value = fragments[full_key]
+    except KeyError:
+        value = compute()
+        with memory.lock:
+            fragments[full_key] = value
+            while len(fragments) > FRAGMENTS_MAX:
+                fragments.popitem(last=False)
+    return value
 
 
 def connect_signals() -> None:

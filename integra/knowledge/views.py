@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from integra.core.pagecache import remember
 from integra.core.permissions import public
 from integra.knowledge import ratelimit, services
 from integra.knowledge.forms import FeedbackForm, SearchForm
@@ -56,7 +57,9 @@ def index(request):
 def topic_detail(request, topic):
     topic = get_object_or_404(Topic.objects.active(), slug=topic)
     language = _language()
-    cards = _cards(_public_articles().filter(topic=topic), language)
+    # The topic's articles, read once per process and content version (see _published_article).
+    articles = remember(("knowledge-topic", topic.pk), lambda: list(_public_articles().filter(topic=topic)))
+    cards = _cards(articles, language)
     return render(request, "knowledge/topic.html", {"topic": topic, "cards": cards, "form": SearchForm()})
 
 
@@ -96,9 +99,16 @@ def _article_or_none(slug):
     return _public_articles().prefetch_related(related).filter(slug=slug).first()
 
 
+def _published_article(slug):
+    """The article as the public pages show it, with its translations (the shown body read on first use) and
+    related articles: read once per process and content version (any save of an article or translation
+    bumps it), so a page rendered again costs no query for it. Read-only: never for a form that writes."""
+    return remember(("knowledge-article", slug), lambda: _article_or_none(slug))
+
+
 @public
 def article_detail(request, slug):
-    article = _article_or_none(slug)
+    article = _published_article(slug)
     if article is None:
         return _not_found(request, slug)
     return render(request, "knowledge/article.html", _article_context(request, article))

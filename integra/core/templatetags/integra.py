@@ -1,15 +1,20 @@
+import functools
+
 from django import forms, template
 from django.conf import settings
 from django.utils import timezone
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info, gettext
 
-from integra.core import dates
+from integra.core import dates, pagecache
 from integra.core.i18n import direction, in_page_language, pick, pick_with_language
 from integra.core.languages import endonym as _endonym
 
 register = template.Library()
 
 _CODES = {code for code, _name in settings.LANGUAGES}
+CURRENT = ' aria-current="true"'
 
 
 @register.filter
@@ -71,6 +76,56 @@ def url_in_language(context, code):
     if len(parts) > 2 and parts[1] in _CODES:
         return f"/{code}/{parts[2]}"
     return f"/{code}/"
+
+
+@register.simple_tag(takes_context=True)
+def language_chooser(context):
+    """The language chooser's links for the current page, built in one pass (it is on every page)."""
+    request = context.get("request")
+    current = get_language()
+    rest = ""
+    if request is not None:
+        parts = request.get_full_path().split("/", 2)
+        if len(parts) > 2 and parts[1] in _CODES:
+            rest = escape(parts[2])
+    links = "".join(
+        f'<li><a href="/{code}/{rest}" lang="{code}" hreflang="{code}"{CURRENT if code == current else ""}>'
+        f"{name}</a></li>"
+        for code, name in _interface_languages()
+    )
+    label = escape(gettext("Language"))
+    # Every part is escaped above (the path, the names) or a constant.
+    return mark_safe(f'<nav class="languages wrap" aria-label="{label}">\n    <ul>{links}</ul>\n  </nav>')  # noqa: S308
+
+
+@functools.cache
+def _interface_languages() -> tuple[tuple[str, str], ...]:
+    """(code, the language's own name, escaped), once per process: it does not depend on the request."""
+    return tuple((code, escape(get_language_info(code)["name_local"])) for code, _name in settings.LANGUAGES)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name: str, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        return pagecache.remember(
+            ("fragment", self.name, get_language()),
+            lambda: mark_safe(self.nodelist.render(context)),  # noqa: S308 - rendered by the template engine
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "footer" %}…{% endfragment %}: rendered once per process, language and content version
+    (integra/core/pagecache.remember). Only for markup made of public content, the same for every visitor:
+    nothing from the user, the session, the request's path or a form (no {% csrf_token %})."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('{% fragment "name" %} takes one quoted name')
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(bits[1][1:-1], nodelist)
 
 
 @register.simple_tag(takes_context=True)

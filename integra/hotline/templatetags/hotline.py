@@ -2,6 +2,7 @@ from django import template
 from django.utils import timezone
 
 from integra.centres.models import Hotline
+from integra.core.pagecache import remember
 from integra.hotline.hours import calendar_for
 from integra.hotline.models import Call
 
@@ -15,10 +16,15 @@ def hotline_lines():
 
 @register.simple_tag
 def hotlines_now():
-    """[(hotline, LineStatus) …] for every line, now: three queries whatever the number of days."""
-    lines = Hotline.objects.order_by("position", "pk").prefetch_related("line_hours", "line_days")
+    """[(hotline, LineStatus) …] for every line, now. The lines with their hours and days are read once per
+    process and content version (three queries; their saves bump the version); the status is worked out now."""
+    lines = remember(("hotlines-now",), _lines_with_hours)
     now = timezone.now()
     return [(line, calendar_for(line).status(now)) for line in lines]
+
+
+def _lines_with_hours() -> list[Hotline]:
+    return list(Hotline.objects.order_by("position", "pk").prefetch_related("line_hours", "line_days"))
 
 
 @register.simple_tag
