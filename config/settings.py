@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "integra.events",
     "integra.courses",
     "integra.interpreting",
+    "integra.figures",
     "integra.api",
 ]
 
@@ -156,6 +157,10 @@ PAGE_CACHE_MODELS = [
     "consultations.Rota", "consultations.ClosedDay",
     "events.Event", "events.Registration",  # a registration can fill an event: its page changes
 ]  # fmt: skip
+
+# Figures (issue 18): a count of people or contacts below this is shown as "fewer than N" to everyone but
+# coordinators, and never in anything public.
+FIGURES_SMALL_CELL = env_int("FIGURES_SMALL_CELL", 3)
 
 # --- Background tasks (Django's tasks API, database backend) ---------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
