@@ -156,6 +156,7 @@ PAGE_CACHE_MODELS = [
     "hotline.LineHours", "hotline.LineDay",
     "consultations.Rota", "consultations.ClosedDay",
     "events.Event", "events.Registration",  # a registration can fill an event: its page changes
+    "figures.IndicatorSetting",  # a renamed indicator on the public figures page
 ]  # fmt: skip
 
 # Figures (issue 18): a count of people or contacts below this is shown as "fewer than N" to everyone but

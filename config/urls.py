@@ -45,6 +45,8 @@ urlpatterns += i18n_patterns(
     path("staff/", include("integra.courses.staff_urls")),
     path("", include("integra.interpreting.urls")),
     path("staff/", include("integra.interpreting.staff_urls")),
+    path("", include("integra.figures.urls")),
+    path("staff/", include("integra.figures.staff_urls")),
     prefix_default_language=True,
 )
 

@@ -84,6 +84,14 @@ class Indicator:
     labels: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property
+    def is_share(self) -> bool:
+        return self.unit == Unit.SHARE
+
+    @property
+    def unit_label(self) -> str:
+        return str(Unit(self.unit).label)
+
+    @property
     def protected(self) -> bool:
         return self.unit in PROTECTED_UNITS
 
