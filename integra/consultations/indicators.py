@@ -3,10 +3,11 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from integra.clients.models import Gender
 from integra.consultations.models import Consultation
-from integra.figures.counting import Scope, count, people_records
+from integra.figures.counting import Scope, count, in_scope, people_records
 from integra.figures.registry import Breakdown as B
-from integra.figures.registry import Group, Unit, register
+from integra.figures.registry import Group, Unit, quality_check, register
 
 DEMOGRAPHICS = {B.NATIONALITY: "nationality", B.SEX: "gender", B.AGE_BAND: "age_band", B.LANGUAGE: "language"}
 BREAKDOWNS = {**DEMOGRAPHICS, B.TOPIC: "topics", B.CHANNEL: "channel"}
@@ -62,3 +63,30 @@ def guidance(scope: Scope):
         phone="client__phone",
         breakdowns={**DEMOGRAPHICS, B.CHANNEL: "channel"},
     )
+
+
+# --- Data quality before reporting ------------------------------------------------------------------------
+
+
+def _consultation_row(consultation):
+    from django.urls import reverse
+
+    return f"#{consultation.pk} · {consultation.held_on:%Y-%m-%d}", reverse(
+        "consultations_staff:detail", args=[consultation.pk]
+    )
+
+
+@quality_check(
+    code="consultations.demographics",
+    label=_("Consultations without nationality, sex or age band"),
+    row=_consultation_row,
+    order=10,
+)
+def consultations_without_demographics(scope: Scope):
+    missing = Q(nationality="") | Q(age_band="") | Q(gender=Gender.UNDISCLOSED)
+    return in_scope(Consultation.objects.filter(missing), scope, date_field="held_on").only("pk", "held_on")
+
+
+@quality_check(code="consultations.topic", label=_("Consultations without a topic"), row=_consultation_row, order=11)
+def consultations_without_topic(scope: Scope):
+    return in_scope(Consultation.objects.filter(topics__isnull=True), scope, date_field="held_on").only("pk", "held_on")

@@ -2,13 +2,15 @@
 CEFR levels gained, groups running. Only enrolment status, levels and dates are read."""
 
 from django.db.models import Case, F, IntegerField, Q, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from integra.clients.models import Gender
 from integra.courses.models import Course, Enrolment, Group, Level
-from integra.figures.counting import Scope, count, people_records
+from integra.figures.counting import Scope, count, in_scope, people_records
 from integra.figures.registry import Breakdown as B
 from integra.figures.registry import Group as IndicatorGroup
-from integra.figures.registry import Unit, register
+from integra.figures.registry import Unit, quality_check, register
 
 DEMOGRAPHICS = {B.NATIONALITY: "nationality", B.SEX: "gender", B.AGE_BAND: "age_band", B.LANGUAGE: "language"}
 BREAKDOWNS = {**DEMOGRAPHICS, B.COURSE: "group__course_id"}
@@ -137,3 +139,45 @@ def course_groups(scope: Scope):
         until_field="end_date",
         breakdowns={B.COURSE: "course_id"},
     )
+
+
+# --- Data quality before reporting ------------------------------------------------------------------------
+
+
+def _enrolment_row(enrolment):
+    from django.urls import reverse
+
+    return enrolment.reference, reverse("courses_staff:levels", args=[enrolment.pk])
+
+
+@quality_check(
+    code="courses.demographics",
+    label=_("Course participants without nationality, sex or age band"),
+    row=_enrolment_row,
+    order=20,
+)
+def enrolments_without_demographics(scope: Scope):
+    missing = Q(nationality="") | Q(age_band="") | Q(gender=Gender.UNDISCLOSED)
+    return in_scope(
+        Enrolment.objects.filter(missing, status__in=TOOK_PART),
+        scope,
+        date_field="group__start_date",
+        until_field="group__end_date",
+        centre_field="group__centre",
+    ).only("pk", "reference")
+
+
+@quality_check(
+    code="courses.exit_level",
+    label=_("Language learners of groups that have ended without an exit level"),
+    row=_enrolment_row,
+    order=21,
+)
+def enrolments_without_exit_level(scope: Scope):
+    ended = Enrolment.objects.filter(
+        group__course__kind=Course.Kind.LANGUAGE,
+        status__in=(Enrolment.Status.ENROLLED, Enrolment.Status.COMPLETED),
+        exit_level="",
+        group__end_date__lt=timezone.localdate(),
+    )
+    return in_scope(ended, scope, date_field="group__end_date", centre_field="group__centre").only("pk", "reference")

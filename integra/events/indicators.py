@@ -3,13 +3,14 @@
 People registered and checked in are counted once by phone number; those who came with them and the
 walk-ins counted at the door (by sex and age band only) are estimated participants, shown apart."""
 
-from django.db.models import F
+from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integra.events.models import Event, Registration, TallyCount
-from integra.figures.counting import Scope, count, people_records
+from integra.figures.counting import Scope, count, in_scope, people_records
 from integra.figures.registry import Breakdown as B
-from integra.figures.registry import Group, Unit, register
+from integra.figures.registry import Group, Unit, quality_check, register
 
 TIME = (B.CENTRE, B.MONTH, B.QUARTER, B.YEAR)
 
@@ -69,3 +70,25 @@ def event_participants(scope: Scope):
         anonymous_only=True,
     )
     return [registered, walk_ins]
+
+
+# --- Data quality before reporting ------------------------------------------------------------------------
+
+
+def _event_row(event):
+    from django.urls import reverse
+
+    return f"{event} · {timezone.localtime(event.start):%Y-%m-%d}", reverse("events_staff:detail", args=[event.pk])
+
+
+@quality_check(
+    code="events.attendance",
+    label=_("Events that are over without anyone checked in or counted at the door"),
+    row=_event_row,
+    order=30,
+)
+def events_without_attendance(scope: Scope):
+    over = Event.objects.filter(end__lte=timezone.now()).exclude(
+        Q(registrations__arrived_at__isnull=False) | Q(tally__count__gt=0)
+    )
+    return in_scope(over, scope, date_field="start").only("pk", "title", "start")

@@ -88,6 +88,10 @@ class Indicator:
         return self.unit == Unit.SHARE
 
     @property
+    def is_contacts(self) -> bool:
+        return self.unit == Unit.CONTACTS
+
+    @property
     def unit_label(self) -> str:
         return str(Unit(self.unit).label)
 
@@ -159,3 +163,41 @@ def indicators() -> list[Indicator]:
 
 def get(code: str) -> Indicator | None:
     return _REGISTER.get(code)
+
+
+# --- Data quality before reporting ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Check:
+    """Records of the period that lack what the funder's breakdowns need, with a link to fix each one.
+
+    `records(scope)` returns the owning app's queryset of those records (in the period and centres);
+    `row(record)` gives its pseudonymous label (a reference, a date) and the URL of its page."""
+
+    code: str
+    label: Promise | str
+    records: Callable
+    row: Callable
+    order: int = 0
+
+
+_CHECKS: dict[str, Check] = {}
+
+
+def quality_check(*, code: str, label, row: Callable, order: int = 100):
+    """Register the decorated function (scope → queryset) as the data-quality check `code`."""
+
+    def decorator(func: Callable):
+        _CHECKS[code] = Check(code=code, label=label, records=func, row=row, order=order)
+        return func
+
+    return decorator
+
+
+def checks() -> list[Check]:
+    return sorted(_CHECKS.values(), key=lambda c: (c.order, c.code))
+
+
+def get_check(code: str) -> Check | None:
+    return _CHECKS.get(code)

@@ -170,3 +170,34 @@ def indicator_setting_update(
     else:
         IndicatorTarget.objects.update_or_create(code=code, year=year, defaults={"value": target, "updated_by": by})
     return setting
+
+
+# --- Data quality before reporting ------------------------------------------------------------------------
+
+QUALITY_LIST_LIMIT = 200
+
+
+@dataclass
+class QualityWarning:
+    check: registry.Check
+    count: int | None  # None: the check could not be run
+
+
+def quality_warnings(*, period: Period, centres: tuple | None) -> list[QualityWarning]:
+    """How many records of the period lack what the funder's breakdowns need: one count per check."""
+    result = []
+    for check in registry.checks():
+        try:
+            with transaction.atomic():
+                found = check.records(Scope(period.start, period.end, centres)).count()
+        except Exception:
+            log.exception("figures: data-quality check %s could not be run", check.code)
+            found = None
+        result.append(QualityWarning(check, found))
+    return result
+
+
+def quality_records(*, check: registry.Check, period: Period, centres: tuple | None) -> list[tuple[str, str]]:
+    """The first records a check finds, as (label, link), oldest first."""
+    records = check.records(Scope(period.start, period.end, centres)).order_by("pk")[:QUALITY_LIST_LIMIT]
+    return [check.row(record) for record in records]

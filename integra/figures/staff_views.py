@@ -53,8 +53,10 @@ def dashboard(request):
     exact = services.sees_exact(request.user)
     figures = []
     monthly = None
+    warnings = []
     if period is not None:
         figures = services.figures_compute(period=period, centres=centres, exact=exact)
+        warnings = [w for w in services.quality_warnings(period=period, centres=centres) if w.count != 0]
         participants = registry.get("amif.participants")
         if participants is not None:
             scope = Scope(period.start, period.end, centres, Breakdown.MONTH)
@@ -73,6 +75,7 @@ def dashboard(request):
             "period": period,
             "groups": groups,
             "monthly": monthly,
+            "warnings": warnings,
             "exact": exact,
             "threshold": disclosure.threshold(),
             "empty": bool(figures) and not any(f.value and (f.value.total or f.value.anonymous) for f in figures),
@@ -148,3 +151,18 @@ def edit(request, code):
             }
         )
     return render(request, "figures/staff/edit.html", {"form": form, "indicator": found})
+
+
+@requires("figures.view_figures")
+def quality(request, code):
+    """The records a data-quality check finds in the period, each linked to its page to fix it."""
+    check = registry.get_check(code)
+    if check is None:
+        raise Http404
+    form, period, centres = _scope(request)
+    rows = services.quality_records(check=check, period=period, centres=centres) if period is not None else []
+    return render(
+        request,
+        "figures/staff/quality.html",
+        {"form": form, "period": period, "check": check, "rows": rows, "limit": services.QUALITY_LIST_LIMIT},
+    )
