@@ -40,7 +40,7 @@ def questions(scope: Scope):
     name=_("Questions answered within the target"),
     definition=_(
         "Of the questions published in the period, those first answered within the target number of "
-        "working days after publication (settings.FORUM_ANSWER_TARGET_WORKING_DAYS)."
+        "working days after publication."
     ),
     source=_("The network's own indicator."),
     breakdowns=(*TIME, B.TOPIC, B.LANGUAGE),
