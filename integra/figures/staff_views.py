@@ -3,15 +3,15 @@ coordinator's page to rename an indicator and set its targets. Coordinators see 
 numbers; centre managers their centres, with small cells suppressed."""
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from integra.centres.models import Centre
 from integra.core.i18n import pick
 from integra.core.permissions import requires
-from integra.figures import disclosure, registry, services
+from integra.figures import disclosure, export, registry, services
 from integra.figures.counting import Scope
 from integra.figures.forms import IndicatorSettingForm, PeriodForm
 from integra.figures.models import IndicatorSetting, IndicatorTarget
@@ -166,3 +166,21 @@ def quality(request, code):
         "figures/staff/quality.html",
         {"form": form, "period": period, "check": check, "rows": rows, "limit": services.QUALITY_LIST_LIMIT},
     )
+
+
+EXPORT_LANGUAGES = ("bg", "en")
+
+
+@requires("figures.view_figures")
+def export_xlsx(request):
+    """The funder report of the period as XLSX, in Bulgarian or English (?language=bg|en)."""
+    form, period, centres = _scope(request)
+    if period is None:
+        return dashboard(request)
+    language = request.GET.get("language") if request.GET.get("language") in EXPORT_LANGUAGES else "bg"
+    with translation.override(language):
+        content = export.workbook(period=period, centres=centres, exact=services.sees_exact(request.user))
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    name = f"figures-{period.start:%Y%m%d}-{period.end:%Y%m%d}-{language}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
