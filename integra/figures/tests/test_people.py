@@ -86,3 +86,13 @@ def test_a_manager_scope_counts_only_their_centres(staff):
     sofia = records.centre("sofia").pk
     assert value("net.consultations", Scope(YEAR.start, YEAR.end, (sofia,))).total == 1
     assert value("net.consultations").total == 2
+
+
+@pytest.mark.django_db
+def test_the_phone_key_is_the_hotlines_caller_hash_however_the_number_was_typed():
+    from integra.figures.counting import _phone_key
+    from integra.hotline.callers import caller_hash
+
+    assert _phone_key("+359888123456") == caller_hash("0888 123 456") == caller_hash("+359888123456")
+    assert _phone_key("0888 123 456") == caller_hash("+359888123456")
+    assert _phone_key("") == ""
