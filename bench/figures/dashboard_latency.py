@@ -30,7 +30,8 @@ TRUNCATE consultations_consultation_topics, consultations_consultation, clients_
 INSERT INTO clients_client (reference, centre_id, name, phone, email, nationality, gender, languages,
                             residence_status, created_at)
 SELECT 'C-' || g, (SELECT min(id) FROM centres_centre) + g % 4, '', '+35988' || lpad(g::text, 7, '0'), '',
-       (ARRAY['SY','UA','AF','TR','IQ'])[1 + g % 5], 'female', '[]', 'unknown', TIMESTAMP '2026-01-01' + (g % 300) * INTERVAL '1 day'
+       (ARRAY['SY','UA','AF','TR','IQ'])[1 + g % 5], 'female', '[]', 'unknown',
+       TIMESTAMP '2026-01-01' + (g % 300) * INTERVAL '1 day'
 FROM generate_series(1, %(clients)s) AS g;
 INSERT INTO consultations_consultation
     (centre_id, consultant_id, client_id, held_on, channel, language, interpreting, interpreter_name,
@@ -52,7 +53,8 @@ SELECT (SELECT min(id) FROM centres_hotline), (SELECT min(id) FROM centres_centr
 FROM generate_series(1, %(calls)s) AS g;
 INSERT INTO courses_enrolment (group_id, reference, name, phone, email, language, gender, age_band, nationality,
                                status, source, entry_level, exit_level, created_at)
-SELECT (SELECT min(id) FROM courses_group) + g % 40, 'CR-' || g, 'L', '+35988' || lpad((g * 7 % %(clients)s)::text, 7, '0'),
+SELECT (SELECT min(id) FROM courses_group) + g % 40, 'CR-' || g, 'L',
+       '+35988' || lpad((g * 7 % %(clients)s)::text, 7, '0'),
        '', 'ar', 'female', '25-34', 'SY', 'enrolled', 'website', 'A1', CASE WHEN g % 3 = 0 THEN 'A2' ELSE '' END, now()
 FROM generate_series(1, %(enrolments)s) AS g;
 ANALYZE;
