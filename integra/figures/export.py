@@ -28,6 +28,11 @@ def _header(sheet, *titles):
 
 def workbook(*, period: Period, centres: tuple | None, exact: bool) -> bytes:
     """The report in the active language, as the bytes of an .xlsx file."""
+    with services.shared_results():
+        return _workbook(period=period, centres=centres, exact=exact)
+
+
+def _workbook(*, period: Period, centres: tuple | None, exact: bool) -> bytes:
     figures = services.figures_compute(period=period, centres=centres, exact=exact)
     book = Workbook(write_only=False)
     summary = book.active

@@ -33,12 +33,14 @@ LANGUAGE_SOURCES = ("net.consultations", "net.calls", "net.interpreting_filled")
     order=10,
 )
 def participants(scope: Scope):
+    from integra.figures.services import run_query
+
     sources: list[People] = []
     for indicator in registry.indicators():
         if not indicator.participants or indicator.query is None:
             continue
         own = scope if not scope.breakdown or scope.breakdown in indicator.breakdowns else _without_breakdown(scope)
-        result = indicator.query(own)
+        result = run_query(indicator, own)
         sources.extend([result] if isinstance(result, People) else result)
     return sources
 
@@ -77,13 +79,13 @@ register(
     order=95,
 )
 def languages(scope: Scope):
-    from integra.figures.services import as_value
+    from integra.figures.services import as_value, run_query
 
     found = set()
     for code in LANGUAGE_SOURCES:
         indicator = registry.get(code)
         if indicator is None:
             continue
-        value = as_value(indicator.query(Scope(scope.start, scope.end, scope.centres, B.LANGUAGE)), B.LANGUAGE)
+        value = as_value(run_query(indicator, Scope(scope.start, scope.end, scope.centres, B.LANGUAGE)), B.LANGUAGE)
         found |= {row.key for row in value.rows if row.key and (row.value or row.anonymous or row.of)}
     return Value(total=len(found))

@@ -2,6 +2,8 @@
 dashboard of a period, labels for breakdown rows, and the coordinator's edits of names and targets."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -27,13 +29,38 @@ def as_value(result, breakdown: str | None) -> Value:
     return unique_people(result, breakdown=breakdown)
 
 
+_shared: ContextVar[dict | None] = ContextVar("figures_shared_results", default=None)
+
+
+@contextmanager
+def shared_results():
+    """Within this block each indicator's query runs once per scope: the dashboard needs the consultations'
+    people for their own indicator, for the participants' union and for the monthly chart."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def run_query(indicator: registry.Indicator, scope: Scope):
+    """The indicator's raw result (a Value or People), shared within `shared_results()`."""
+    shared = _shared.get()
+    if shared is None:
+        return indicator.query(scope)
+    key = (indicator.code, scope)
+    if key not in shared:
+        shared[key] = indicator.query(scope)
+    return shared[key]
+
+
 def indicator_value(indicator: registry.Indicator, scope: Scope) -> Value:
     """The indicator's value for the scope; NotComputed (logged) when its query fails."""
     if scope.breakdown and scope.breakdown not in indicator.breakdowns:
         raise ValueError(f"{indicator.code} has no breakdown {scope.breakdown!r}")
     try:
         with transaction.atomic():  # a failed query on PostgreSQL must not break the page's transaction
-            return as_value(indicator.query(scope), scope.breakdown)
+            return as_value(run_query(indicator, scope), scope.breakdown)
     except Exception as error:
         log.exception("figures: indicator %s could not be computed for %s", indicator.code, scope)
         raise NotComputed(indicator.code) from error

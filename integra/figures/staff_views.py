@@ -55,17 +55,9 @@ def dashboard(request):
     monthly = None
     warnings = []
     if period is not None:
-        figures = services.figures_compute(period=period, centres=centres, exact=exact)
+        with services.shared_results():
+            figures, monthly = _dashboard_figures(period, centres, exact)
         warnings = [w for w in services.quality_warnings(period=period, centres=centres) if w.count != 0]
-        participants = registry.get("amif.participants")
-        if participants is not None:
-            scope = Scope(period.start, period.end, centres, Breakdown.MONTH)
-            try:
-                monthly = section(
-                    participants, Breakdown.MONTH, services.indicator_value(participants, scope), exact=exact
-                )
-            except services.NotComputed:
-                monthly = None
     groups = [(label, [f for f in figures if f.indicator.group == value]) for value, label in registry.Group.choices]
     return render(
         request,
@@ -83,6 +75,20 @@ def dashboard(request):
     )
 
 
+def _dashboard_figures(period, centres, exact):
+    """Every indicator of the period, and the participants by month (None when it cannot be computed)."""
+    figures = services.figures_compute(period=period, centres=centres, exact=exact)
+    participants = registry.get("amif.participants")
+    if participants is None:
+        return figures, None
+    scope = Scope(period.start, period.end, centres, Breakdown.MONTH)
+    try:
+        value = services.indicator_value(participants, scope)
+    except services.NotComputed:
+        return figures, None
+    return figures, section(participants, Breakdown.MONTH, value, exact=exact)
+
+
 @requires("figures.view_figures")
 def indicator(request, code):
     found = registry.get(code)
@@ -92,14 +98,8 @@ def indicator(request, code):
     exact = services.sees_exact(request.user)
     figure, sections = None, []
     if period is not None:
-        figure = services.figures_compute(codes={code}, period=period, centres=centres, exact=exact)[0]
-        if figure.value is not None:
-            for breakdown in found.breakdowns:
-                scope = Scope(period.start, period.end, centres, breakdown)
-                try:
-                    sections.append(section(found, breakdown, services.indicator_value(found, scope), exact=exact))
-                except services.NotComputed:
-                    sections.append(None)
+        with services.shared_results():
+            figure, sections = _indicator_sections(found, period, centres, exact)
     return render(
         request,
         "figures/staff/indicator.html",
@@ -113,6 +113,20 @@ def indicator(request, code):
             "can_edit": request.user.has_perm("figures.change_indicatorsetting"),
         },
     )
+
+
+def _indicator_sections(found, period, centres, exact):
+    """The indicator's figure and one section per breakdown (None for a breakdown that failed)."""
+    figure = services.figures_compute(codes={found.code}, period=period, centres=centres, exact=exact)[0]
+    sections = []
+    if figure.value is not None:
+        for breakdown in found.breakdowns:
+            scope = Scope(period.start, period.end, centres, breakdown)
+            try:
+                sections.append(section(found, breakdown, services.indicator_value(found, scope), exact=exact))
+            except services.NotComputed:
+                sections.append(None)
+    return figure, sections
 
 
 @requires("figures.change_indicatorsetting")
