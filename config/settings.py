@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "integra.events",
     "integra.courses",
     "integra.interpreting",
+    "integra.figures",
     "integra.api",
 ]
 
@@ -155,7 +156,12 @@ PAGE_CACHE_MODELS = [
     "hotline.LineHours", "hotline.LineDay",
     "consultations.Rota", "consultations.ClosedDay",
     "events.Event", "events.Registration",  # a registration can fill an event: its page changes
+    "figures.IndicatorSetting",  # a renamed indicator on the public figures page
 ]  # fmt: skip
+
+# Figures (issue 18): a count of people or contacts below this is shown as "fewer than N" to everyone but
+# coordinators, and never in anything public.
+FIGURES_SMALL_CELL = env_int("FIGURES_SMALL_CELL", 3)
 
 # --- Background tasks (Django's tasks API, database backend) ---------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -47,6 +47,8 @@ urlpatterns += i18n_patterns(
     path("", include("integra.interpreting.urls")),
     path("staff/", include("integra.interpreting.staff_urls")),
     path("staff/", include("integra.interpreting.phone_urls")),  # phone interpretation now
+    path("", include("integra.figures.urls")),
+    path("staff/", include("integra.figures.staff_urls")),
     prefix_default_language=True,
 )
 

@@ -184,3 +184,8 @@ ROLE_PERMISSIONS[MEDIATOR] += [
     "interpreting.add_session",
     "interpreting.add_feedback",
 ]
+
+# Figures (issue 18): coordinators see every centre with exact numbers and edit the indicators' names,
+# definitions and targets; centre managers see their centres, small cells suppressed.
+ROLE_PERMISSIONS[CENTRE_MANAGER] += ["figures.view_figures"]
+ROLE_PERMISSIONS[COORDINATOR] += ["figures.view_figures", "figures.change_indicatorsetting"]

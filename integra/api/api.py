@@ -8,6 +8,7 @@ from integra.api import appointments, centres, clients, consultations, forum, kn
 from integra.api.permissions import ANY_STAFF, PUBLIC, declaration
 from integra.courses import api as courses_api
 from integra.events import api as events_api
+from integra.figures import api as figures_api
 from integra.hotline import api as hotline_api
 from integra.interpreting import api as interpreting_api
 from integra.interpreting import phone_api as interpreting_phone_api
@@ -75,3 +76,4 @@ api.add_router("/events", events_api.router)
 api.add_router("/courses", courses_api.router)
 api.add_router("/interpreting/phone", interpreting_phone_api.router)  # before /interpreting
 api.add_router("/interpreting", interpreting_api.router)
+api.add_router("/figures", figures_api.router)

@@ -1,0 +1,132 @@
+"""Latency and queries of the figures dashboard (a year, every indicator, the coordinator) with growing
+numbers of records (PostgreSQL, in-process Django test client, production settings).
+
+    .venv/bin/python bench/figures/dashboard_latency.py [--sizes 10000 100000] [--requests 10]
+
+For a size n it fills, with SQL (generate_series): n consultations (70 % with a client file, n/5 client
+files with a phone number), 0.3 n hotline conversations (60 % from a known number), 0.1 n course
+enrolments in 40 groups; then times the dashboard for 2026 and the public figures page.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from bench.common import PRODUCTION_ENV, reset_postgres  # noqa: E402
+
+DB = "integra_bench_figures"
+ENV = {**PRODUCTION_ENV, "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "ERROR",
+       "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB}", "PAGE_CACHE_SECONDS": "0"}  # fmt: skip
+
+FILL = """
+TRUNCATE consultations_consultation_topics, consultations_consultation, clients_client, hotline_call_topics,
+         hotline_call, courses_enrolment RESTART IDENTITY CASCADE;
+INSERT INTO clients_client (reference, centre_id, name, phone, email, nationality, gender, languages,
+                            residence_status, created_at)
+SELECT 'C-' || g, (SELECT min(id) FROM centres_centre) + g % 4, '', '+35988' || lpad(g::text, 7, '0'), '',
+       (ARRAY['SY','UA','AF','TR','IQ'])[1 + g % 5], 'female', '[]', 'unknown',
+       TIMESTAMP '2026-01-01' + (g % 300) * INTERVAL '1 day'
+FROM generate_series(1, %(clients)s) AS g;
+INSERT INTO consultations_consultation
+    (centre_id, consultant_id, client_id, held_on, channel, language, interpreting, interpreter_name,
+     duration_minutes, outcome, notes, nationality, gender, age_band, created_at)
+SELECT c.centre_id, c.user_id, CASE WHEN g % 10 < 7 THEN 1 + g % %(clients)s END, DATE '2026-11-20' - (g % 330),
+       (ARRAY['in_person','phone','online','outreach'])[1 + g % 4], (ARRAY['ar','fa','uk','ru','tr'])[1 + g % 5],
+       'none', '', 30, 'informed', '', (ARRAY['SY','UA','AF','TR','IQ'])[1 + g % 5], 'female', '25-34', now()
+FROM generate_series(1, %(n)s) AS g
+JOIN (SELECT row_number() OVER (ORDER BY ce.id) - 1 AS k, ce.id AS centre_id, u.id AS user_id
+      FROM centres_centre ce JOIN accounts_user u ON u.username = 'consultant.' || ce.slug) AS c ON c.k = g % 4;
+INSERT INTO consultations_consultation_topics (consultation_id, topic_id)
+SELECT co.id, (SELECT min(id) FROM topics_topic) + co.id % 5 FROM consultations_consultation co;
+INSERT INTO hotline_call (hotline_id, centre_id, direction, kind, status, started_at, duration_seconds, language,
+                          interpreter_joined, nationality, gender, age_band, outcome, note, caller_hash, created_at)
+SELECT (SELECT min(id) FROM centres_hotline), (SELECT min(id) FROM centres_centre) + g % 4, 'incoming',
+       'conversation', 'ended', TIMESTAMPTZ '2026-01-02 10:00+02' + (g % 320) * INTERVAL '1 day', 120,
+       (ARRAY['ar','fa','uk','ru','tr'])[1 + g % 5], false, '', 'undisclosed', '', 'informed', '',
+       CASE WHEN g % 10 < 6 THEN md5((g % (%(calls)s / 3 + 1))::text) ELSE '' END, now()
+FROM generate_series(1, %(calls)s) AS g;
+INSERT INTO courses_enrolment (group_id, reference, name, phone, email, language, gender, age_band, nationality,
+                               status, source, entry_level, exit_level, created_at)
+SELECT (SELECT min(id) FROM courses_group) + g % 40, 'CR-' || g, 'L',
+       '+35988' || lpad((g * 7 % %(clients)s)::text, 7, '0'),
+       '', 'ar', 'female', '25-34', 'SY', 'enrolled', 'website', 'A1', CASE WHEN g % 3 = 0 THEN 'A2' ELSE '' END, now()
+FROM generate_series(1, %(enrolments)s) AS g;
+ANALYZE;
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--requests", type=int, default=10)
+    args = parser.parse_args()
+    reset_postgres(DB)
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env={**os.environ, **ENV}, check=True)
+    os.environ.update(ENV)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    import django
+
+    django.setup()
+    from datetime import date
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from integra.centres.models import Centre
+    from integra.courses.models import Course, Group
+    from tests.base import load_reference_data, make_staff, signed_in
+
+    load_reference_data()
+    staff = make_staff()
+    course = Course.objects.create(slug="bg-a1", kind=Course.Kind.LANGUAGE, title={"en": "Bulgarian A1"})
+    centres = list(Centre.objects.order_by("pk"))
+    for i in range(40):
+        start = date(2026, 1 + i % 10, 1)
+        Group.objects.create(course=course, centre=centres[i % 4], capacity=20, start_date=start,
+                             end_date=date(2026, 12, 15), enrolment_opens=start, enrolment_closes=start)  # fmt: skip
+    coordinator = signed_in(Client(), staff["coordinator"])
+    visitor = Client()
+    print(f"PostgreSQL {connection.pg_version}, {args.requests} requests per row, times in ms")
+    print("| consultations | calls | enrolments | page | p50 | p95 | database time p50 | queries |")
+    print("|---:|---:|---:|---|---:|---:|---:|---:|")
+    for n in args.sizes:
+        sizes = {"n": n, "clients": max(n // 5, 1), "calls": int(0.3 * n), "enrolments": n // 10}
+        started = time.perf_counter()
+        sql = FILL
+        for key, value in sizes.items():
+            sql = sql.replace(f"%({key})s", str(value))
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+        fill = time.perf_counter() - started
+        for label, client, url, params in (
+            ("dashboard 2026 (coordinator)", coordinator, "/en/staff/figures/", {"period": "year", "year": "2026"}),
+            ("public figures 2026", visitor, "/en/figures/2026/", {}),
+        ):
+            client.get(url, params)  # warm up
+            times, db_times, queries = [], [], set()
+            for _ in range(args.requests):
+                with CaptureQueriesContext(connection) as captured:
+                    begin = time.perf_counter()
+                    response = client.get(url, params)
+                    times.append((time.perf_counter() - begin) * 1000)
+                assert response.status_code == 200, response.status_code
+                queries.add(len(captured))
+                db_times.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
+            times.sort()
+            p95 = times[max(int(0.95 * len(times)) - 1, 0)]
+            print(
+                f"| {n:,} | {sizes['calls']:,} | {sizes['enrolments']:,} | {label} | {statistics.median(times):.0f} | "
+                f"{p95:.0f} | {statistics.median(db_times):.0f} | {'/'.join(map(str, sorted(queries)))} |"
+            )
+        print(f"(filled in {fill:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""Records for the figures' tests, made through the models (the apps' services are tested in their apps)."""
+
+from datetime import date, datetime, time
+
+from django.utils import timezone
+
+from integra.centres.models import Centre
+from integra.clients.models import Client
+from integra.consultations.models import Consultation
+from integra.courses.models import Course, Enrolment, Group
+from integra.events.models import Event, Registration, TallyCount
+
+
+def centre(slug: str) -> Centre:
+    return Centre.objects.get(slug=slug)
+
+
+def moment(day: date, hour: int = 10):
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def client(slug="sofia", phone="", **fields) -> Client:
+    return Client.objects.create(centre=centre(slug), phone=phone, **fields)
+
+
+def consultation(consultant, day: date, *, slug="sofia", client=None, **fields) -> Consultation:
+    fields.setdefault("language", "ar")
+    return Consultation.objects.create(centre=centre(slug), consultant=consultant, client=client, held_on=day, **fields)
+
+
+def course_group(kind=Course.Kind.LANGUAGE, *, slug="sofia", start=date(2026, 2, 1), end=date(2026, 5, 31)) -> Group:
+    course, _created = Course.objects.get_or_create(slug=f"test-{kind}", defaults={"kind": kind, "title": {"en": kind}})
+    return Group.objects.create(
+        course=course,
+        centre=centre(slug),
+        capacity=20,
+        start_date=start,
+        end_date=end,
+        enrolment_opens=start,
+        enrolment_closes=start,
+    )
+
+
+def enrolment(group, *, phone="", status=Enrolment.Status.ENROLLED, **fields) -> Enrolment:
+    return Enrolment.objects.create(group=group, name="Learner", phone=phone, status=status, **fields)
+
+
+def event(day: date, *, slug="sofia", kind=Event.Kind.INFORMATION_DAY) -> Event:
+    return Event.objects.create(
+        kind=kind, title={"en": "Day"}, centre=centre(slug), start=moment(day), end=moment(day, 12)
+    )
+
+
+def arrival(event, *, phone="", adults=1, children=0) -> Registration:
+    return Registration.objects.create(
+        event=event, name="A", phone=phone, adults=adults, children=children, arrived_at=event.start
+    )
+
+
+def tally(event, count: int, gender="female", age_band="25-34") -> TallyCount:
+    return TallyCount.objects.create(event=event, gender=gender, age_band=age_band, count=count)

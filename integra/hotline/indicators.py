@@ -1,0 +1,87 @@
+"""The hotline's indicators for the figures app: conversations, callers and call-backs kept on time."""
+
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from integra.figures.counting import Scope, count, people_records, share
+from integra.figures.registry import Breakdown as B
+from integra.figures.registry import Group, Unit, register
+from integra.hotline.models import Call, CallBack
+
+DEMOGRAPHICS = {B.NATIONALITY: "nationality", B.SEX: "gender", B.AGE_BAND: "age_band", B.LANGUAGE: "language"}
+TIME = (B.CENTRE, B.MONTH, B.QUARTER, B.YEAR)
+
+
+def conversations():
+    return Call.objects.filter(kind=Call.Kind.CONVERSATION)
+
+
+@register(
+    code="net.calls",
+    group=Group.NETWORK,
+    unit=Unit.CONTACTS,
+    name=_("Hotline calls"),
+    definition=_(
+        "Conversations on the hotline in the period (silent, test, wrong-number and abusive calls are not "
+        "counted); calls from a withheld number and without a client file are shown apart as anonymous."
+    ),
+    source=_("The network's own indicator."),
+    breakdowns=(*TIME, *DEMOGRAPHICS, B.TOPIC),
+    order=30,
+)
+def calls(scope: Scope):
+    return count(
+        conversations(),
+        scope,
+        date_field="started_at",
+        breakdowns={**DEMOGRAPHICS, B.TOPIC: "topics"},
+        anonymous=Q(caller_hash="", client__isnull=True),
+    )
+
+
+@register(
+    code="net.callers",
+    group=Group.NETWORK,
+    unit=Unit.PEOPLE,
+    name=_("People helped on the hotline"),
+    definition=_(
+        "Callers who had a conversation on the hotline in the period, each counted once (by client file or "
+        "by the keyed hash of their number); calls from withheld numbers are estimated participants."
+    ),
+    source=_("The network's own indicator."),
+    breakdowns=(*TIME, *DEMOGRAPHICS),
+    participants=True,
+    order=31,
+)
+def callers(scope: Scope):
+    return people_records(
+        conversations(),
+        scope,
+        date_field="started_at",
+        client="client_id",
+        phone_hash="caller_hash",
+        breakdowns=DEMOGRAPHICS,
+    )
+
+
+@register(
+    code="net.call_backs_in_target",
+    group=Group.NETWORK,
+    unit=Unit.SHARE,
+    name=_("Call-backs made on time"),
+    definition=_(
+        "Of the call-backs asked for in the period (cancelled ones left out), those made before the time "
+        "promised to the caller."
+    ),
+    source=_("The network's own indicator."),
+    breakdowns=(*TIME, B.LANGUAGE),
+    order=32,
+)
+def call_backs_in_target(scope: Scope):
+    return share(
+        CallBack.objects.exclude(status=CallBack.Status.CANCELLED),
+        scope,
+        part=Q(status=CallBack.Status.DONE, closed_at__lte=F("due_at")),
+        date_field="created_at",
+        breakdowns={B.LANGUAGE: "language"},
+    )
