@@ -11,7 +11,7 @@ from django_countries.fields import LazyTypedChoiceField
 
 from integra.accounts import roles
 from integra.accounts.models import User
-from integra.centres.models import Centre
+from integra.centres.models import WEEKDAYS, Centre
 from integra.clients.models import AgeBand, Gender
 from integra.core.forms import TOO_LONG, PhoneField, ServerCheckedLengths
 from integra.core.languages import SPOKEN_LANGUAGES, endonym
@@ -220,17 +220,6 @@ class FiguresForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
             self.add_error("date_to", _("The end of the period must be after its start."))
         return data
-
-
-WEEKDAYS = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
 
 
 class GroupForm(ServerCheckedLengths, forms.ModelForm):
