@@ -2,7 +2,8 @@
 
 - participants supported: the people of every indicator registered with `participants=True`, each
   person once across all of them (a client file, a member account or a phone number in common);
-- helpful for integration: no app records it yet, so it says so instead of showing a number;
+- helpful for integration is registered by the events app (integra/events/indicators.py): for now only
+  events ask "was this useful for you?"; when another activity asks, it becomes a union here;
 - languages: the languages people were served in, from the language breakdown of the contacts.
 """
 
@@ -48,24 +49,6 @@ def participants(scope: Scope):
 def _without_breakdown(scope: Scope) -> Scope:
     """A source that does not know the breakdown puts its people in the "not known" row."""
     return Scope(scope.start, scope.end, scope.centres, None)
-
-
-register(
-    code="amif.helpful",
-    group=Group.FUNDER,
-    unit=Unit.PEOPLE,
-    name=_("Participants who report that the activity was helpful for their integration"),
-    definition=_(
-        "People who, asked at the end of a course, an event or a consultation, said that it helped them "
-        "settle in Bulgaria."
-    ),
-    source=_(
-        "Modelled on the AMIF common result indicator on participants who report that the activity was "
-        "helpful for their integration."
-    ),
-    unavailable=_("Not counted yet: no activity asks its participants this question yet."),
-    order=50,
-)(None)
 
 
 @register(

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from integra.accounts.services import api_token_create
+from integra.figures import registry
 from integra.figures.tests import records
 
 BASE = "/api/v1/figures/indicators"
@@ -58,5 +59,9 @@ def test_bad_input_is_a_clear_answer(client, data):
     assert wrong.status_code == 422
     assert client.get(f"{BASE}/net.consultations", {"breakdown": "institution"}, **headers).status_code == 400
     assert client.get(f"{BASE}/no.such", **headers).status_code == 404
-    unavailable = client.get(f"{BASE}/amif.helpful", **headers).json()
+    registry.register(code="test.unavailable", name="Not yet", definition="", unit="people", unavailable="No")(None)
+    try:
+        unavailable = client.get(f"{BASE}/test.unavailable", **headers).json()
+    finally:
+        registry.unregister("test.unavailable")
     assert unavailable["computed"] is False and unavailable["value"] is None
