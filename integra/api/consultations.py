@@ -31,6 +31,14 @@ from integra.topics.models import Topic
 router = Router(tags=["consultations"], auth=StaffToken())
 
 
+class MediatorRef(Schema):
+    """The interpreter or mediator of the interpreting registry who took part."""
+
+    id: int
+    code: str = Field(..., description="The ID an institution sees next to the name, e.g. M-0007.")
+    name: str
+
+
 class ConsultationOut(Schema):
     id: int
     centre: str
@@ -42,6 +50,9 @@ class ConsultationOut(Schema):
     language: str
     interpreting: str
     interpreter_name: str
+    mediator: MediatorRef | None = Field(
+        ..., description="The registry's interpreter or mediator who took part; null when only a name was typed."
+    )
     duration_minutes: int
     outcome: str
     notes: str
@@ -82,6 +93,7 @@ class ConsultationIn(Schema):
     language: str
     interpreting: str = "none"
     interpreter_name: str = ""
+    mediator: int | None = Field(None, ge=1, le=2_147_483_647, description="A mediator of the registry (its id).")
     duration_minutes: int = 30
     outcome: str = "informed"
     notes: str = ""
@@ -103,6 +115,7 @@ def consultation_out(c: Consultation, *, with_notes: bool) -> dict:
         "language": c.language,
         "interpreting": c.interpreting,
         "interpreter_name": c.interpreter_name,
+        "mediator": {"id": c.mediator.pk, "code": c.mediator.code, "name": c.mediator.name} if c.mediator_id else None,
         "duration_minutes": c.duration_minutes,
         "outcome": c.outcome,
         "notes": c.notes if with_notes else "",
@@ -176,6 +189,7 @@ def create_consultation(request, payload: ConsultationIn, centre: str = Path(...
         "held_on": payload.held_on.isoformat(),
         "topics": [str(topic_ids.get(slug, "0")) for slug in payload.topics],
         "duration_minutes": str(payload.duration_minutes),
+        "mediator": str(payload.mediator or ""),
     }
     form = ConsultationForm(data, user=user, client=client)
     if not form.is_valid():
@@ -310,6 +324,7 @@ class ConsultationUpdate(Schema):
     language: str | None = None
     interpreting: str | None = None
     interpreter_name: str | None = None
+    mediator: int | None = Field(None, ge=1, le=2_147_483_647, description="A mediator of the registry (its id).")
     duration_minutes: int | None = Field(None, ge=-1_000_000, le=1_000_000)
     outcome: str | None = None
     notes: str | None = None
@@ -334,6 +349,7 @@ def update_consultation(request, payload: ConsultationUpdate, consultation_id: i
         "language": consultation.language,
         "interpreting": consultation.interpreting,
         "interpreter_name": consultation.interpreter_name,
+        "mediator": str(consultation.mediator_id or ""),  # kept unless another one is sent
         "duration_minutes": str(consultation.duration_minutes),
         "outcome": consultation.outcome,
         "notes": consultation.notes,
@@ -350,6 +366,8 @@ def update_consultation(request, payload: ConsultationUpdate, consultation_id: i
         changes["held_on"] = changes["held_on"].isoformat()
     if "duration_minutes" in changes:
         changes["duration_minutes"] = str(changes["duration_minutes"])
+    if "mediator" in changes:
+        changes["mediator"] = str(changes["mediator"])
     form = ConsultationForm(data | changes, instance=consultation, user=user, client=consultation.client)
     if not form.is_valid():
         return Status(422, {"detail": form_errors(form)})
