@@ -29,7 +29,7 @@ from integra.accounts.models import User
 from integra.core.sms import send_sms
 from integra.hotline.telephony import TelephonyError, Twiml, backend
 from integra.interpreting import services
-from integra.interpreting.models import DIALECT_LABELS, Mode, Request, Session
+from integra.interpreting.models import DIALECT_LABELS, Mediator, Mode, Request, Session
 from integra.interpreting.phone_models import PhoneAttempt, PhoneCall
 
 logger = logging.getLogger(__name__)
@@ -110,7 +110,11 @@ def _phone_request_create(*, by, requester_phone, other_phone, submission_key, n
             )  # fmt: skip
     except IntegrityError:  # the same submission, sent twice at once: the other one starts the call
         return PhoneCall.objects.get(request=job), False
-    ranked = [c for c in services.candidates_rank(job, now=now) if c.available and c.mediator.phone]
+    available = [c for c in services.candidates_rank(job, now=now) if c.available]
+    # The ranking defers the phone numbers: read those of the available ones in one query, not one each.
+    with_phone = Mediator.objects.filter(pk__in=[c.mediator.pk for c in available]).exclude(phone="")
+    reachable = set(with_phone.values_list("pk", flat=True))
+    ranked = [c for c in available if c.mediator.pk in reachable]
     PhoneAttempt.objects.bulk_create(
         PhoneAttempt(phone_call=call, mediator=c.mediator, position=n)
         for n, c in enumerate(ranked[: max_candidates()], 1)
