@@ -14,13 +14,19 @@ def row_counts() -> dict[str, int]:
     }
 
 
-def test_loading_the_demo_data_twice_neither_fails_nor_duplicates_anything(db):
+def test_loading_the_demo_data_twice_neither_fails_nor_duplicates_anything(transactional_db, settings, capsys):
+    # A real commit (transactional_db): the messages of the demo's records would go out once it is committed.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    settings.SMS_BACKEND = "console"
     call_command("load_demo", stdout=StringIO())
     first = row_counts()
     assert first["centres.Centre"] == 4
     assert first["accounts.User"] >= 22
     call_command("load_demo", stdout=StringIO())
     assert row_counts() == first
+    # The demo's made-up people are never sent an e-mail or an SMS, whatever the instance's backends.
+    printed = capsys.readouterr().out
+    assert "Subject:" not in printed and "SMS to" not in printed
 
 
 def test_the_demo_logins_list_one_account_per_role_and_centre(db):
