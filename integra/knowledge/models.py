@@ -276,8 +276,7 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "key", "language"], name="one_search_document"),
         ]
-        # (kind, language, id): the search's filter and, on PostgreSQL, its windows of newest documents
-        indexes = [models.Index(fields=["kind", "language", "id"], name="search_document_kind_lang_id")]
+        indexes = [models.Index(fields=["kind", "language"])]
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.key}:{self.language}"

@@ -24,7 +24,6 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
 
@@ -33,7 +32,6 @@ from integra.knowledge.models import SearchDocument
 MAX_TERMS = 12
 MAX_TERM_LENGTH = 40
 CANDIDATES = 1000  # matches ranked per query: the newest; `total` counts up to CANDIDATES + 1
-WINDOW = 2_000  # PostgreSQL: newest documents per kind and language looked at first (PostgresBackend.search)
 MIN_PREFIX_LENGTH = 3  # shorter words match whole words only ("i" must not match every word starting with i)
 START, STOP = "\x02", "\x03"  # match markers, removed from indexed text and replaced after escaping
 _WORD = re.compile(r"[^\W_]+")
@@ -181,18 +179,6 @@ class PostgresBackend(SearchBackend):
         config = PG_CONFIGS.get(language, "simple")
         return config if config in self.available() else "simple"
 
-    @staticmethod
-    def _lowest_id(cursor, kinds, languages, size) -> int | None:
-        """The id of the size-th newest document of each kind and language, the lowest of those (an index-only
-        walk of (kind, language, id)); None when no kind and language has that many documents."""
-        cursor.execute(
-            "SELECT min(b.id) FROM unnest(%s::text[]) AS k(kind) CROSS JOIN unnest(%s::text[]) AS l(language)"
-            " CROSS JOIN LATERAL (SELECT d.id FROM knowledge_searchdocument d WHERE d.kind = k.kind"
-            " AND d.language = l.language ORDER BY d.id DESC OFFSET %s LIMIT 1) AS b",
-            [list(kinds), languages, size - 1],
-        )
-        return cursor.fetchone()[0]
-
     def search(self, words, kinds, language, limit, offset, every):
         expression = (" & " if every else " | ").join(
             f"'{word}':*" if len(word) >= MIN_PREFIX_LENGTH else f"'{word}'" for word in words
@@ -208,42 +194,17 @@ class PostgresBackend(SearchBackend):
         condition = " AND ".join(where)
         options = "StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', "
         with connection.cursor() as cursor:
-            # The newest CANDIDATES matches, ranked; no COUNT(*) of every match. Finding them means reading
-            # every match's row to order by id (a common word: ~10,000 scattered heap pages). So look first
-            # among the newest documents of the kind and language (a window from the (kind, language, id)
-            # index, ANDed with the GIN bitmap): when the window holds more than CANDIDATES matches they are
-            # exactly the newest ones; else widen it, and at last search without a window (a rare word has
-            # few matches to read). The results are the same as one search over everything.
-            def newest_matches(lowest_id: int | None) -> list[int]:
-                window = "" if lowest_id is None else " AND d.id >= %s"
-                cursor.execute(
-                    f"WITH q AS (SELECT ({query_sql}) AS query) SELECT d.id "  # noqa: S608 - no user text
-                    f"FROM knowledge_searchdocument d, q WHERE {condition}{window} ORDER BY d.id DESC LIMIT %s",
-                    [*query_params, *params, *([] if lowest_id is None else [lowest_id]), CANDIDATES + 1],
-                )
-                return [row[0] for row in cursor.fetchall()]
-
-            languages = [language] if language else [code for code, _name in settings.LANGUAGES]
-            ids, size = [], WINDOW
-            for _attempt in range(2):
-                lowest_id = self._lowest_id(cursor, kinds, languages, size)
-                if lowest_id is None:
-                    break
-                ids = newest_matches(lowest_id)
-                if len(ids) > CANDIDATES or not ids:
-                    break
-                # Too few in this window: one wide enough for CANDIDATES at the share of matches seen here.
-                size = int(size * (CANDIDATES + 1) / len(ids) * 1.3) + 1
-            if len(ids) <= CANDIDATES:
-                ids = newest_matches(None)
-            if not ids:
-                return [], 0
+            # The newest CANDIDATES matches (from the GIN index), ranked; no COUNT(*) of every match.
             cursor.execute(
-                f"WITH q AS (SELECT ({query_sql}) AS query) "  # noqa: S608 - no user text
-                "SELECT d.id, ts_rank(d.vector, q.query) FROM knowledge_searchdocument d, q WHERE d.id = ANY(%s)",
-                [*query_params, ids],
+                f"WITH q AS (SELECT ({query_sql}) AS query), "  # noqa: S608 - no user text
+                f"c AS MATERIALIZED (SELECT d.id, d.vector FROM knowledge_searchdocument d, q "
+                f"WHERE {condition} ORDER BY d.id DESC LIMIT %s) "
+                "SELECT c.id, ts_rank(c.vector, q.query) FROM c, q",
+                [*query_params, *params, CANDIDATES + 1],
             )
             candidates = cursor.fetchall()
+            if not candidates:
+                return [], 0
             page = sorted(candidates, key=lambda row: (-row[1], row[0]))[offset : offset + limit]
             rows = []
             if page:

@@ -210,23 +210,3 @@ def test_the_page_of_results_keeps_its_highlights_whatever_the_rank_order(db):
     assert len(hits) == 10
     assert all("<mark>centre</mark>" in hit.snippet_html.lower() for hit in hits)
     assert all(hit.title_html.startswith("<mark>") for hit in hits)  # title matches outrank body-only ones
-
-
-def test_looking_at_the_newest_documents_first_gives_the_same_results_as_looking_at_all(db, monkeypatch):
-    """PostgreSQL looks for the newest CANDIDATES matches in windows of the newest documents first; with
-    tiny windows and a tiny cap, the ranked results are still those of one search over everything."""
-    documents = [
-        search.Document(kind="note", key=str(i), language=language, title=f"Permit {i}", body=body)
-        for i in range(30)
-        for language, body in (("en", "permit renewal" if i % 3 else "permit"), ("bg", "разрешение"))
-    ]
-    search.index_documents(documents)
-    monkeypatch.setattr(search, "CANDIDATES", 7)
-    monkeypatch.setattr(search, "WINDOW", 10**9)  # no window: every matching document is looked at
-    everything = search.search("permit renewal", kinds=["note"], language="en", limit=50)
-    assert everything.total == 8  # the newest 7 matches and one more to know there are more
-    for window in (1, 2, 5, 9):
-        monkeypatch.setattr(search, "WINDOW", window)
-        results = search.search("permit renewal", kinds=["note"], language="en", limit=50)
-        assert [hit.key for hit in results.hits] == [hit.key for hit in everything.hits]
-        assert results.total == everything.total
