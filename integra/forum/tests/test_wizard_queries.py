@@ -4,6 +4,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from integra.forum.tests.helpers import URL, answers, state_of
+from integra.knowledge.search import PostgresBackend, get_backend
 
 pytestmark = pytest.mark.usefixtures("reference_data")
 
@@ -19,6 +20,14 @@ SEND_QUERIES, SENT_PAGE_QUERIES = 13, 1
 def cold_content_type_cache():
     """Sending writes an audit entry, which looks up its content type once per process: always count it."""
     ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def known_search_configurations(db):
+    """PostgreSQL's list of text search configurations is read once per process: read it before counting, so
+    the count does not depend on whether an earlier test searched."""
+    if isinstance(get_backend(), PostgresBackend):
+        get_backend().available()
 
 
 def test_each_question_step_and_sending_make_a_fixed_number_of_queries(client, django_assert_num_queries):
