@@ -162,12 +162,9 @@ def list_requests(request):
 @requires("interpreting.add_request")
 def create_request(request, payload: RequestIn):
     user = request.auth
-    data = payload.dict()
-    centre = next((c for c in services.centres_for_request(user) if c.slug == data["centre"]), None)
-    if centre is None:
+    data = services.form_data_for_city(user, payload.dict())
+    if data is None:
         return Status(404, {"detail": "No such city."})
-    data["centre"] = centre.pk
-    data["key"] = data.pop("submission_key")
     starts = data["starts_at"]
     starts = timezone.localtime(starts if timezone.is_aware(starts) else timezone.make_aware(starts))
     data["starts_at"] = starts.strftime("%Y-%m-%dT%H:%M")

@@ -85,12 +85,9 @@ def phone_out(call: PhoneCall) -> dict:
 @requires("interpreting.add_request")
 def start_phone(request, payload: PhoneIn):
     user = request.auth
-    data = payload.dict()
-    centre = next((c for c in services.centres_for_request(user) if c.slug == data["centre"]), None)
-    if centre is None:
+    data = services.form_data_for_city(user, payload.dict())
+    if data is None:
         return Status(404, {"detail": "No such city."})
-    data["centre"] = centre.pk
-    data["key"] = data.pop("submission_key")
     form = PhoneRequestForm(data, user=user)
     if not form.is_valid():
         return Status(409, {"detail": form_errors(form)})

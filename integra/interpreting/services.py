@@ -885,3 +885,14 @@ def centres_for_request(user) -> list[Centre]:
     if user.has_role(roles.PARTNER) or user.is_network_wide:
         return list(centres)
     return list(centres.filter(pk__in=user.centres.values("pk")))
+
+
+def form_data_for_city(user, data: dict) -> dict | None:
+    """An API body made ready for the request forms: the city's slug becomes the centre's id and the
+    submission key the form's `key`; None when the user may not ask for that city."""
+    centre = next((c for c in centres_for_request(user) if c.slug == data["centre"]), None)
+    if centre is None:
+        return None
+    data = {**data, "centre": centre.pk}
+    data["key"] = data.pop("submission_key")
+    return data
