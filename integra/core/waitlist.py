@@ -25,6 +25,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -195,3 +196,24 @@ def contact_matches(typed: str, *, phone, email: str) -> bool:
 
     number = to_python(typed, region="BG")
     return bool(number and number.is_valid() and str(number) == str(phone))
+
+
+def find_view(request, *, form_class, allowed, lookup, found_url, not_found: str, template: str):
+    """The public "find my registration" page of a waiting-list app: reference and phone or e-mail.
+
+    ``lookup(**cleaned_data)`` returns the entry or None, ``found_url(entry)`` where its page is;
+    attempts are rate-limited by ``allowed(request, "find")``. A wrong pair and an unknown reference
+    get the same message, so the page tells nobody which references exist.
+    """
+    form = form_class(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if not allowed(request, "find"):
+            form.add_error(None, _("Too many attempts. Please try again in an hour, or call the centre."))
+            status = 429
+        else:
+            entry = lookup(**form.cleaned_data)
+            if entry is not None:
+                return redirect(found_url(entry))
+            form.add_error(None, not_found)
+    return render(request, template, {"form": form}, status=status)
