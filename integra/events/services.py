@@ -156,6 +156,7 @@ def registration_create(
     submission_key: str = "",
     arrived: bool = False,
     waiting_list_ok: bool = False,
+    member: User | None = None,
     by: User | None = None,
     now: datetime | None = None,
 ) -> Registration:
@@ -203,6 +204,7 @@ def registration_create(
                 children=children,
                 language=language,
                 interpreter_needed=interpreter_needed,
+                member=member,
                 source=source,
                 status=status,
                 arrived_at=now if arrived else None,

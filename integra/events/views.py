@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from integra.accounts.services import visiting_member
 from integra.centres.models import Centre
 from integra.core import ratelimit, waitlist
 from integra.core.crypto import derive_key
@@ -93,7 +94,8 @@ def event_page(request, pk):
         party = form.cleaned_data["adults"] + form.cleaned_data["children"]
         try:
             registration = services.registration_create(
-                event=event, waiting_list_ok=request.POST.get("waiting_list") == "1", **form.service_kwargs()
+                event=event, waiting_list_ok=request.POST.get("waiting_list") == "1",
+                member=visiting_member(request.user), **form.service_kwargs(),
             )
         except ValidationError as error:
             add_errors(form, error)
