@@ -30,6 +30,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from integra.accounts.notify import Reach, reach
+
 
 @dataclass(frozen=True)
 class Queue:
@@ -166,17 +168,24 @@ def person_language(code: str) -> str:
     return code if code in {c for c, _n in settings.LANGUAGES} else "bg"
 
 
-def notify(*, language: str, phone, email: str, template: str, context: dict) -> None:
-    """Send one message by e-mail and SMS (whichever the person gave) in their language, rendered from
+def message_to(entry) -> Reach:
+    """Where and in which language a message about an entry goes: a member's own choice (SMS, e-mail or no
+    messages) and language when the entry is tied to their account; otherwise what was given with the entry."""
+    to = reach(member=entry.member, email=entry.email, phone=entry.phone, language=entry.language)
+    return Reach(email=to.email, phone=to.phone, language=person_language(to.language))
+
+
+def notify(*, to: Reach, template: str, context: dict) -> None:
+    """Send one message by e-mail and SMS (whichever `to` has) in its language, rendered from
     `<template>_subject.txt`, `<template>.txt` and `<template>_sms.txt`, through the configured backends."""
     from integra.core.sms import send_sms  # noqa: PLC0415 - the SMS backend is read when sending
 
-    with translation.override(person_language(language)):
-        if email:
+    with translation.override(to.language):
+        if to.email:
             subject = render_to_string(f"{template}_subject.txt", context).strip()
-            send_mail(subject, render_to_string(f"{template}.txt", context), None, [email])
-        if phone:
-            send_sms(str(phone), render_to_string(f"{template}_sms.txt", context).strip())
+            send_mail(subject, render_to_string(f"{template}.txt", context), None, [to.email])
+        if to.phone:
+            send_sms(to.phone, render_to_string(f"{template}_sms.txt", context).strip())
 
 
 def public_url(path: str) -> str:

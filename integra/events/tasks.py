@@ -15,19 +15,17 @@ from integra.events.views import confirmation_token
 
 
 def _registration(pk: int) -> Registration | None:
-    return Registration.objects.select_related("event__centre", "event__place").filter(pk=pk).first()
+    return Registration.objects.select_related("event__centre", "event__place", "member").filter(pk=pk).first()
 
 
-def _send(registration: Registration, template: str, url: str) -> None:
+def _send(registration: Registration, template: str, url_name: str, token: str) -> None:
+    """The message in the person's language (a member's own choice of channel and language), with its link."""
+    to = waitlist.message_to(registration)
+    with translation.override(to.language):
+        url = waitlist.public_url(reverse(url_name, args=[token]))
     event = registration.event
     context = {"registration": registration, "event": event, "start": timezone.localtime(event.start), "url": url}
-    waitlist.notify(
-        language=registration.language,
-        phone=registration.phone,
-        email=registration.email,
-        template=template,
-        context=context,
-    )
+    waitlist.notify(to=to, template=template, context=context)
 
 
 @task()
@@ -36,9 +34,7 @@ def send_offer(registration_id: int) -> bool:
     registration = _registration(registration_id)
     if registration is None or registration.status != Registration.Status.OFFERED:
         return False
-    with translation.override(waitlist.person_language(registration.language)):
-        url = waitlist.public_url(reverse("events:offer", args=[services.offer_token(registration)]))
-    _send(registration, "events/messages/offer", url)
+    _send(registration, "events/messages/offer", "events:offer", services.offer_token(registration))
     return True
 
 
@@ -67,7 +63,5 @@ def send_reminder(registration_id: int) -> bool:
     if not claimed:
         return False
     registration = _registration(registration_id)
-    with translation.override(waitlist.person_language(registration.language)):
-        url = waitlist.public_url(reverse("events:registered", args=[confirmation_token(registration)]))
-    _send(registration, "events/messages/reminder", url)
+    _send(registration, "events/messages/reminder", "events:registered", confirmation_token(registration))
     return True
