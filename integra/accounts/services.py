@@ -157,6 +157,12 @@ def api_token_authenticate(key: str) -> User | None:
 # --- a member's own page: their data, downloaded or deleted (issue 17 item 4) -----------------------
 
 
+def visiting_member(user) -> User | None:
+    """The member account a record made on a public page belongs to: the signed-in visitor, shown on their
+    own page (/my/); never a staff account (staff use the public pages on someone else's behalf)."""
+    return user if user.is_authenticated and not user.is_staff_member else None
+
+
 def member_bookings(user: User):
     from integra.consultations.models import Appointment
 

@@ -93,6 +93,10 @@ class ConsultationIn(Schema):
     language: str
     interpreting: str = "none"
     interpreter_name: str = ""
+    interpreter_not_family: bool = Field(
+        False, description="Required with an interpreter_name outside the registry: the person is not a family "
+        "member, friend or child of the client.",
+    )
     mediator: int | None = Field(None, ge=1, le=2_147_483_647, description="A mediator of the registry (its id).")
     duration_minutes: int = 30
     outcome: str = "informed"
@@ -324,6 +328,9 @@ class ConsultationUpdate(Schema):
     language: str | None = None
     interpreting: str | None = None
     interpreter_name: str | None = None
+    interpreter_not_family: bool | None = Field(
+        None, description="Required when interpreter_name changes to someone outside the registry (see create)."
+    )
     mediator: int | None = Field(None, ge=1, le=2_147_483_647, description="A mediator of the registry (its id).")
     duration_minutes: int | None = Field(None, ge=-1_000_000, le=1_000_000)
     outcome: str | None = None

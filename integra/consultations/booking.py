@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from integra.accounts.services import visiting_member
 from integra.centres.models import Centre
 from integra.consultations import ratelimit, services
 from integra.consultations.forms import LANGUAGE_CHOICES, parse_slot, slot_value
@@ -248,7 +249,7 @@ class BookingWizard(Wizard):
                 phone=phone,
                 email=email,
                 submission_key=submission_key,
-                member=request.user,
+                member=visiting_member(request.user),
             )
         except (services.SlotTaken, services.SlotInvalid) as error:
             return self._slot_again(request, data, str(error))

@@ -41,7 +41,10 @@ CONSULTATION_HELP = {
         "Whether an interpreter or a cultural mediator took part. Tell the client that they keep what they hear "
         "confidential."
     ),
-    "interpreter_name": _("So that the centre can find the same interpreter again."),
+    "interpreter_name": _(
+        "So that the centre can find the same interpreter again. Family members, friends and children of the "
+        "client are never recorded as interpreters: if one of them helped, choose “No” above."
+    ),
     "mediator": _(
         "The interpreter or mediator from the registry who took part: the record shows their name and ID. "
         "For someone not in the registry, write their name below."
@@ -95,6 +98,11 @@ class ConsultationForm(forms.ModelForm):
     referral_reason = forms.CharField(
         label=_("Reason for the referral"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+    interpreter_not_family = forms.BooleanField(
+        label=_("This interpreter is not a family member, friend or child of the client"),
+        required=False,
+        help_text=_("Needed when you write the name of an interpreter who is not in the registry."),
+    )
     follow_up_task = forms.CharField(label=_("Follow-up: what to do"), required=False, max_length=200)
     follow_up_due = forms.DateField(
         label=_("Follow-up due on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -139,6 +147,10 @@ class ConsultationForm(forms.ModelForm):
             required=False,
             empty_label=_("Not from the registry"),
         )
+        names = list(self.fields)  # the confirmation right below the name it confirms
+        names.remove("interpreter_not_family")
+        names.insert(names.index("interpreter_name") + 1, "interpreter_not_family")
+        self.order_fields(names)
         add_help(self, CONSULTATION_HELP)
 
     def clean(self):
@@ -157,6 +169,15 @@ class ConsultationForm(forms.ModelForm):
             self.add_error("mediator", _("This interpreter does not work for this centre. Choose another one."))
         if mediator is not None and data.get("interpreting") == Consultation.Interpreting.NONE:
             self.add_error("interpreting", _("Say whether an interpreter or a cultural mediator took part."))
+        if self.names_an_unconfirmed_interpreter(data):
+            self.add_error(
+                "interpreter_not_family",
+                _(
+                    "Family members, friends and children of the client are never recorded as interpreters. "
+                    "Confirm that this person is none of them, or leave the name empty."
+                ),
+            )
+        data.pop("interpreter_not_family", None)  # a confirmation, not a field of the record
         if data.get("referral_institution") and not data.get("referral_reason", "").strip():
             self.add_error("referral_reason", _("Say why the client is referred."))
         if bool(data.get("follow_up_task")) != bool(data.get("follow_up_due")):
@@ -165,6 +186,16 @@ class ConsultationForm(forms.ModelForm):
         if data.get("follow_up_due") and data["follow_up_due"] < timezone.localdate():
             self.add_error("follow_up_due", _("The due date cannot be in the past."))
         return data
+
+    def names_an_unconfirmed_interpreter(self, data: dict) -> bool:
+        """A new name typed for an interpreter outside the registry, without the confirmation (issue 13 item 2).
+        A name kept unchanged on an edit was confirmed when it was recorded (or before the rule existed)."""
+        name = (data.get("interpreter_name") or "").strip()
+        if not name or data.get("mediator") is not None or data.get("interpreting") == Consultation.Interpreting.NONE:
+            return False
+        if self.instance.pk and name == self.instance.interpreter_name:
+            return False
+        return not data.get("interpreter_not_family")
 
     def record_kwargs(self) -> dict:
         """The cleaned data as keyword arguments for services.consultation_record."""

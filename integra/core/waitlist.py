@@ -25,9 +25,12 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from integra.accounts.notify import Reach, reach
 
 
 @dataclass(frozen=True)
@@ -165,17 +168,24 @@ def person_language(code: str) -> str:
     return code if code in {c for c, _n in settings.LANGUAGES} else "bg"
 
 
-def notify(*, language: str, phone, email: str, template: str, context: dict) -> None:
-    """Send one message by e-mail and SMS (whichever the person gave) in their language, rendered from
+def message_to(entry) -> Reach:
+    """Where and in which language a message about an entry goes: a member's own choice (SMS, e-mail or no
+    messages) and language when the entry is tied to their account; otherwise what was given with the entry."""
+    to = reach(member=entry.member, email=entry.email, phone=entry.phone, language=entry.language)
+    return Reach(email=to.email, phone=to.phone, language=person_language(to.language))
+
+
+def notify(*, to: Reach, template: str, context: dict) -> None:
+    """Send one message by e-mail and SMS (whichever `to` has) in its language, rendered from
     `<template>_subject.txt`, `<template>.txt` and `<template>_sms.txt`, through the configured backends."""
     from integra.core.sms import send_sms  # noqa: PLC0415 - the SMS backend is read when sending
 
-    with translation.override(person_language(language)):
-        if email:
+    with translation.override(to.language):
+        if to.email:
             subject = render_to_string(f"{template}_subject.txt", context).strip()
-            send_mail(subject, render_to_string(f"{template}.txt", context), None, [email])
-        if phone:
-            send_sms(str(phone), render_to_string(f"{template}_sms.txt", context).strip())
+            send_mail(subject, render_to_string(f"{template}.txt", context), None, [to.email])
+        if to.phone:
+            send_sms(to.phone, render_to_string(f"{template}_sms.txt", context).strip())
 
 
 def public_url(path: str) -> str:
@@ -195,3 +205,24 @@ def contact_matches(typed: str, *, phone, email: str) -> bool:
 
     number = to_python(typed, region="BG")
     return bool(number and number.is_valid() and str(number) == str(phone))
+
+
+def find_view(request, *, form_class, allowed, lookup, found_url, not_found: str, template: str):
+    """The public "find my registration" page of a waiting-list app: reference and phone or e-mail.
+
+    ``lookup(**cleaned_data)`` returns the entry or None, ``found_url(entry)`` where its page is;
+    attempts are rate-limited by ``allowed(request, "find")``. A wrong pair and an unknown reference
+    get the same message, so the page tells nobody which references exist.
+    """
+    form = form_class(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if not allowed(request, "find"):
+            form.add_error(None, _("Too many attempts. Please try again in an hour, or call the centre."))
+            status = 429
+        else:
+            entry = lookup(**form.cleaned_data)
+            if entry is not None:
+                return redirect(found_url(entry))
+            form.add_error(None, not_found)
+    return render(request, template, {"form": form}, status=status)

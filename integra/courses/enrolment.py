@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from integra.accounts.services import visiting_member
 from integra.core import ratelimit
 from integra.core.crypto import derive_key
 from integra.core.wizard import STATE_FIELD, Step, Wizard, unseal
@@ -76,7 +77,7 @@ class EnrolmentWizard(Wizard):
                 gender=data.get("gender", ""),
                 age_band=data.get("age_band", ""),
                 nationality=data.get("nationality", ""),
-                member=request.user if request.user.is_authenticated and not request.user.is_staff_member else None,
+                member=visiting_member(request.user),
                 submission_key=submission_key,
             )
         except ValidationError as error:

@@ -16,19 +16,16 @@ from integra.courses.models import Enrolment
 @task()
 def send_offer(enrolment_id: int) -> bool:
     """Tell the first on the waiting list that a place is theirs if they accept before the deadline."""
-    enrolment = Enrolment.objects.select_related("group__course", "group__centre").filter(pk=enrolment_id).first()
+    enrolment = (
+        Enrolment.objects.select_related("group__course", "group__centre", "member").filter(pk=enrolment_id).first()
+    )
     if enrolment is None or enrolment.status != Enrolment.Status.OFFERED:
         return False
-    with translation.override(waitlist.person_language(enrolment.language)):
+    to = waitlist.message_to(enrolment)
+    with translation.override(to.language):
         url = waitlist.public_url(reverse("courses:offer", args=[services.offer_token(enrolment)]))
     context = {"enrolment": enrolment, "group": enrolment.group, "url": url}
-    waitlist.notify(
-        language=enrolment.language,
-        phone=enrolment.phone,
-        email=enrolment.email,
-        template="courses/messages/offer",
-        context=context,
-    )
+    waitlist.notify(to=to, template="courses/messages/offer", context=context)
     return True
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -86,18 +87,12 @@ def enrolled(request, token):
 @never_cache
 def find(request):
     """A visitor without the confirmation link finds their enrolment by reference and phone or e-mail."""
-    form = FindEnrolmentForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if not allowed(request, "find"):
-            form.add_error(None, _("Too many attempts. Please try again in an hour, or call the centre."))
-            status = 429
-        else:
-            enrolment = services.find_enrolment(**form.cleaned_data)
-            if enrolment is not None:
-                return redirect("courses:enrolled", confirmation_token(enrolment))
-            form.add_error(None, _("We found no enrolment with this reference and this phone number or e-mail."))
-    return render(request, "courses/public/find.html", {"form": form}, status=status)
+    return waitlist.find_view(
+        request, form_class=FindEnrolmentForm, allowed=allowed, lookup=services.find_enrolment,
+        found_url=lambda enrolment: reverse("courses:enrolled", args=[confirmation_token(enrolment)]),
+        not_found=_("We found no enrolment with this reference and this phone number or e-mail."),
+        template="courses/public/find.html",
+    )
 
 
 @public

@@ -230,6 +230,7 @@ class Registration(models.Model):
     offer_expires_at = models.DateTimeField(_("offer open until"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True, editable=False)
+    feedback_asked_at = models.DateTimeField(_("asked for feedback"), null=True, blank=True, editable=False)
     arrived_at = models.DateTimeField(_("arrived"), null=True, blank=True)
     arrived_on_paper = models.BooleanField(
         _("arrival taken from the paper sign-in sheet"), default=False, editable=False

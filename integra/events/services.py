@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -156,6 +156,7 @@ def registration_create(
     submission_key: str = "",
     arrived: bool = False,
     waiting_list_ok: bool = False,
+    member: User | None = None,
     by: User | None = None,
     now: datetime | None = None,
 ) -> Registration:
@@ -203,6 +204,7 @@ def registration_create(
                 children=children,
                 language=language,
                 interpreter_needed=interpreter_needed,
+                member=member,
                 source=source,
                 status=status,
                 arrived_at=now if arrived else None,
@@ -340,6 +342,24 @@ def registrations_due_for_reminder(day: date | None = None):
         event__start__gte=max(start, timezone.now()),
         event__start__lt=start + timedelta(days=1),
     ).exclude(phone="", email="")
+
+
+def registrations_due_for_feedback(now: datetime | None = None):
+    """Registrations of events that ended in the last two days, not asked yet, whose people came: those marked
+    arrived when the event checked people in at the door, everyone holding a place when it did not. The day
+    after, a message asks "was this useful for you?" with the card's link."""
+    now = now or timezone.now()
+    door_checked = Registration.objects.filter(event=OuterRef("event"), arrived_at__isnull=False)
+    return (
+        Registration.objects.filter(
+            status=Registration.Status.REGISTERED,
+            feedback_asked_at__isnull=True,
+            event__end__gte=now - timedelta(days=2),
+            event__end__lte=now,
+        )
+        .filter(Q(arrived_at__isnull=False) | ~Exists(door_checked))
+        .exclude(phone="", email="", member__isnull=True)
+    )
 
 
 # -- series ---------------------------------------------------------------------------------------

@@ -18,8 +18,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from integra.accounts.services import visiting_member
 from integra.centres.models import Centre
-from integra.core import ratelimit
+from integra.core import ratelimit, waitlist
 from integra.core.crypto import derive_key
 from integra.core.forms import add_errors
 from integra.core.permissions import public
@@ -93,7 +94,8 @@ def event_page(request, pk):
         party = form.cleaned_data["adults"] + form.cleaned_data["children"]
         try:
             registration = services.registration_create(
-                event=event, waiting_list_ok=request.POST.get("waiting_list") == "1", **form.service_kwargs()
+                event=event, waiting_list_ok=request.POST.get("waiting_list") == "1",
+                member=visiting_member(request.user), **form.service_kwargs(),
             )
         except ValidationError as error:
             add_errors(form, error)
@@ -141,18 +143,12 @@ def registered(request, token):
 @never_cache
 def find(request):
     """A visitor without the confirmation link finds their registration by reference and phone or e-mail."""
-    form = FindRegistrationForm(request.POST or None)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        if not allowed(request, "find"):
-            form.add_error(None, _("Too many attempts. Please try again in an hour, or call the centre."))
-            status = 429
-        else:
-            registration = services.find_registration(**form.cleaned_data)
-            if registration is not None:
-                return redirect("events:registered", confirmation_token(registration))
-            form.add_error(None, _("We found no registration with this reference and this phone number or e-mail."))
-    return render(request, "events/public/find.html", {"form": form}, status=status)
+    return waitlist.find_view(
+        request, form_class=FindRegistrationForm, allowed=allowed, lookup=services.find_registration,
+        found_url=lambda registration: reverse("events:registered", args=[confirmation_token(registration)]),
+        not_found=_("We found no registration with this reference and this phone number or e-mail."),
+        template="events/public/find.html",
+    )
 
 
 @public

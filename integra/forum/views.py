@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from integra.accounts.services import visiting_member
 from integra.core import grants
 from integra.core.permissions import public, signed_in
 from integra.core.wizard import Step, Wizard
@@ -157,7 +158,7 @@ class AskWizard(Wizard):
             notify_by=data["notify_by"],
             email=data.get("email") or "",
             phone=str(data.get("phone") or ""),
-            member=request.user if request.user.is_authenticated and not request.user.is_staff_member else None,
+            member=visiting_member(request.user),
             submission_key=submission_key,
         )
         if token is None:

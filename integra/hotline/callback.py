@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from integra.accounts.services import visiting_member
 from integra.core import dates, ratelimit
 from integra.core.crypto import derive_key
 from integra.core.forms import ServerCheckedLengths
@@ -151,6 +152,7 @@ class CallBackWizard(Wizard):
             topic=data.get("topic"),
             windows=[w for w in (parse_window(v) for v in data.get("windows") or []) if w],
             first_name=data.get("first_name", ""),
+            member=visiting_member(request.user),
             submission_key=submission_key,
         )
         return HttpResponseRedirect(reverse("hotline:call_back_confirmation", args=[confirmation_token(call_back)]))

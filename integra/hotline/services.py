@@ -183,6 +183,7 @@ def call_back_request(
     centre: Centre | None = None,
     call: Call | None = None,
     source: str = CallBack.Source.WEBSITE,
+    member: User | None = None,
     submission_key: str = "",
     now: datetime | None = None,
 ) -> CallBack:
@@ -208,6 +209,7 @@ def call_back_request(
                 phone=e164,
                 first_name=first_name.strip(),
                 caller_hash=caller_hash(e164),
+                member=member,
                 language=language,
                 topic=topic,
                 windows=[window_value(w) for w in windows],

@@ -140,13 +140,25 @@ def _claim_next(call_pk: int, now: datetime) -> PhoneAttempt | None:
     call = PhoneCall.objects.select_for_update().get(pk=call_pk)
     if call.state != PhoneCall.State.CALLING or call.attempts.filter(state__in=PhoneAttempt.LIVE).exists():
         return None
-    attempt = call.attempts.select_related("mediator").filter(state=PhoneAttempt.State.WAITING).first()
-    if attempt is None:
-        _nobody(call, now)
-        return None
-    attempt.state, attempt.rung_at = PhoneAttempt.State.RINGING, now
-    attempt.save(update_fields=["state", "rung_at"])
-    return attempt
+    for attempt in call.attempts.select_related("mediator").filter(state=PhoneAttempt.State.WAITING):
+        if _on_another_call(attempt):
+            attempt.state = PhoneAttempt.State.SKIPPED
+            attempt.save(update_fields=["state"])
+            continue
+        attempt.state, attempt.rung_at = PhoneAttempt.State.RINGING, now
+        attempt.save(update_fields=["state", "rung_at"])
+        return attempt
+    _nobody(call, now)
+    return None
+
+
+def _on_another_call(attempt: PhoneAttempt) -> bool:
+    """The interpreter is being rung for, hearing, or interpreting another phone request right now. Their row is
+    locked first, so two requests reaching the same interpreter at once ring them for one only."""
+    list(Mediator.objects.select_for_update().filter(pk=attempt.mediator_id).values_list("pk", flat=True))
+    busy = (*PhoneAttempt.LIVE, PhoneAttempt.State.ACCEPTED)
+    elsewhere = PhoneAttempt.objects.filter(mediator_id=attempt.mediator_id, state__in=busy)
+    return elsewhere.exclude(phone_call_id=attempt.phone_call_id).exists()
 
 
 def _dial_next(call_pk: int) -> None:

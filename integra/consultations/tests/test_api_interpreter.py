@@ -51,11 +51,25 @@ def test_editing_through_the_api_keeps_the_mediator_unless_another_is_sent(clien
 
 def test_a_consultation_without_a_registry_mediator_shows_null_and_the_typed_name(client, staff, headers):
     made = client.post(
-        "/api/v1/consultations/centres/sofia", payload(interpreter_name="A friend of the centre"),
+        "/api/v1/consultations/centres/sofia",
+        payload(interpreter_name="A volunteer interpreter", interpreter_not_family=True),
         content_type=JSON, **headers,
     )  # fmt: skip
     assert made.status_code == 201
-    assert made.json()["mediator"] is None and made.json()["interpreter_name"] == "A friend of the centre"
+    assert made.json()["mediator"] is None and made.json()["interpreter_name"] == "A volunteer interpreter"
+
+
+def test_a_typed_interpreter_needs_the_confirmation_that_they_are_not_family_through_the_api(client, staff, headers):
+    refused = client.post(
+        "/api/v1/consultations/centres/sofia", payload(interpreter_name="Her son"), content_type=JSON, **headers
+    )
+    assert refused.status_code == 422 and "interpreter_not_family" in refused.json()["detail"]
+    assert not Consultation.objects.exists()
+    made = client.post("/api/v1/consultations/centres/sofia", payload(), content_type=JSON, **headers)
+    url = f"/api/v1/consultations/{made.json()['id']}"
+    renamed = client.patch(url, {"interpreter_name": "Her daughter"}, content_type=JSON, **headers)
+    assert renamed.status_code == 422
+    assert Consultation.objects.get().interpreter_name == ""
 
 
 def test_another_centre_s_mediator_is_refused_and_nothing_is_stored(client, staff, headers):

@@ -36,6 +36,7 @@ def form(**overrides):
         "language": "ar",
         "interpreting": "mediator",
         "interpreter_name": "Layla",
+        "interpreter_not_family": "on",
         "duration_minutes": "40",
         "outcome": "referred",
         "notes": NOTE,
@@ -286,3 +287,26 @@ def test_a_referral_and_a_follow_up_can_be_added_after_the_consultation(client, 
     assert client.get(base + "follow-ups/new/").status_code == 404
     signed_in(client, staff["trainer.sofia"])
     assert client.get(base + "follow-ups/new/").status_code == 403
+
+
+def test_a_typed_interpreter_is_recorded_only_when_confirmed_not_family_and_a_kept_name_needs_no_new_confirmation(
+    client, staff
+):
+    signed_in(client, staff["consultant.sofia"])
+    walk_in = {"nationality": "UA", "gender": "female", "age_band": "25-34"}
+    new = "/en/staff/consultations/new/"
+    refused = client.post(new, form(interpreter_name="Her son", interpreter_not_family="", **walk_in))
+    assert refused.status_code == 200 and not Consultation.objects.exists()
+    page = refused.content.decode()
+    assert "Family members, friends and children of the client are never recorded as interpreters" in page
+    assert 'value="Her son"' in page  # what was typed is kept
+    assert client.post("/en/staff/consultations/new/", form(**walk_in)).status_code == 302
+    consultation = Consultation.objects.get()
+    edit = f"/en/staff/consultations/{consultation.pk}/edit/"
+    edited = client.post(edit, form(interpreter_not_family="", duration_minutes="50", **walk_in))
+    consultation.refresh_from_db()
+    assert edited.status_code == 302
+    assert (consultation.duration_minutes, consultation.interpreter_name) == (50, "Layla")
+    renamed = client.post(edit, form(interpreter_name="Her daughter", interpreter_not_family="", **walk_in))
+    consultation.refresh_from_db()
+    assert renamed.status_code == 200 and consultation.interpreter_name == "Layla"

@@ -7,8 +7,9 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
+from integra.accounts.tests.conftest import member
 from integra.core import sms
-from integra.courses import services
+from integra.courses import services, tasks
 from integra.courses.models import Enrolment
 from integra.courses.tests.conftest import make_course, make_group, state_of
 
@@ -183,3 +184,19 @@ def test_the_catalogue_lists_groups_with_free_places_in_every_language(client, r
     assert f"/courses/{open_.pk}/" in burgas and f"/courses/{full.pk}/" not in burgas
     detail = client.get(f"/{lang}/courses/{open_.pk}/").content.decode()
     assert 'lang="en"' in detail  # the description exists in English only: marked as such
+
+
+def test_an_offer_to_a_member_follows_their_choice_of_channel_and_language(reference_data):
+    group = make_group(capacity=1)
+    services.enrolment_create(group=group, name="Holder", phone="+359881111111")
+    amina = member("amina", "ar")
+    amina.notify_by, amina.preferred_language = "email", "fa"
+    amina.save()
+    waiting = services.enrolment_create(group=group, name="Amina", phone="+359882222222", language="ar", member=amina)
+    Enrolment.objects.filter(pk=waiting.pk).update(
+        status=Enrolment.Status.OFFERED, offer_expires_at=timezone.now() + timedelta(days=2)
+    )
+    assert tasks.send_offer.call(waiting.pk) is True
+    assert sms.outbox == []
+    [message] = mail.outbox
+    assert message.to == ["amina@example.org"] and "/fa/courses/offer/" in message.body

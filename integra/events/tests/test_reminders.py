@@ -8,6 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from integra.accounts.tests.conftest import member
 from integra.core import sms
 from integra.events import services, tasks
 from integra.events.models import Registration
@@ -62,3 +63,20 @@ def test_someone_who_registered_without_contact_at_the_door_is_skipped(reference
     event = _event_tomorrow()
     services.registration_at_door(event=event, by=staff["consultant.sofia"], name="D. R.")
     assert list(services.registrations_due_for_reminder()) == []
+
+
+def test_a_members_reminder_follows_their_choice_of_channel_and_language(reference_data):
+    event = _event_tomorrow()
+    by_mail = member("amina", "ar")
+    by_mail.notify_by, by_mail.preferred_language = "email", "fa"
+    by_mail.save()
+    silent = member("boris", "en")
+    silent.notify_by = "none"
+    silent.save()
+    for person, phone in ((by_mail, "+359881111111"), (silent, "+359882222222")):
+        registration = register(event, person.username, phone=phone, language="ar")
+        Registration.objects.filter(pk=registration.pk).update(member=person)
+    call_command("send_event_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert sms.outbox == []  # one chose e-mail, the other no messages
+    [message] = mail.outbox
+    assert message.to == ["amina@example.org"] and "/fa/events/registered/" in message.body

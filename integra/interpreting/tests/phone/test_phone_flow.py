@@ -203,3 +203,16 @@ def test_the_offer_is_read_twice_at_most_and_in_english_to_an_english_only_inter
     params = fixture("twilio_interpreter_answer", CallSid=FIRST_SID)
     again = post(client, hook("answer", only), params, query="?again=1").content.decode()
     assert "<Gather" in again and again.rstrip().endswith("<Hangup /></Response>")
+
+
+@time_machine.travel(MORNING, tick=False)
+def test_an_interpreter_on_one_phone_request_is_not_rung_for_another(client, staff, interpreters, twilio):
+    layla, omar = interpreters
+    start(client, staff)  # Layla's phone rings for the first request
+    first_call = only_call()
+    start(client, staff, key="k2", client_label="B. M.")
+    second_call = PhoneCall.objects.exclude(pk=first_call.pk).get()
+    assert [p["To"] for p in twilio.placed] == ["+359881000001", "+359881000002"]  # Omar for the second
+    layla_second = second_call.attempts.get(mediator=layla)
+    assert layla_second.state == PhoneAttempt.State.SKIPPED
+    assert second_call.attempts.get(mediator=omar).state == PhoneAttempt.State.RINGING
