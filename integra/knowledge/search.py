@@ -24,6 +24,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
 
@@ -32,7 +33,8 @@ from integra.knowledge.models import SearchDocument
 MAX_TERMS = 12
 MAX_TERM_LENGTH = 40
 CANDIDATES = 1000  # matches ranked per query: the newest; `total` counts up to CANDIDATES + 1
-WINDOW = 4 * CANDIDATES  # PostgreSQL: the newest documents of a kind and language searched first
+WINDOW = 4 * CANDIDATES  # PostgreSQL: the newest documents of a kind and language searched first (× languages
+# when every language is searched, so that a word of one language finds as many matches there)
 MIN_PREFIX_LENGTH = 3  # shorter words match whole words only ("i" must not match every word starting with i)
 START, STOP = "\x02", "\x03"  # match markers, removed from indexed text and replaced after escaping
 _WORD = re.compile(r"[^\W_]+")
@@ -189,7 +191,7 @@ class PostgresBackend(SearchBackend):
         query_params: list = [value for config in configs for value in (config, expression)]
         scope = "m.kind IN (" + ",".join(["%s"] * len(kinds)) + ")" + (" AND m.language = %s" if language else "")
         scope_params: list = [*kinds, *([language] if language else [])]
-        n = CANDIDATES + 1
+        n, window = CANDIDATES + 1, WINDOW if language else WINDOW * len(settings.LANGUAGES)
         options = "StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', "
         with connection.cursor() as cursor:
             # One statement. Matching and ordering read only the narrow table (id, kind, language, vector;
@@ -207,7 +209,7 @@ class PostgresBackend(SearchBackend):
                 " AND (SELECT id FROM bound) > 0 AND (SELECT count(*) FROM newest) < %s ORDER BY m.id DESC LIMIT %s), "
                 "c AS (SELECT id FROM newest UNION ALL SELECT id FROM older ORDER BY id DESC LIMIT %s) "
                 "SELECT m.id, ts_rank(m.vector, q.query) FROM c JOIN knowledge_searchmatch m ON m.id = c.id, q",
-                [*query_params, WINDOW, *scope_params, WINDOW, *scope_params, n, *scope_params, n, n, n],
+                [*query_params, window, *scope_params, window, *scope_params, n, *scope_params, n, n, n],
             )
             candidates = cursor.fetchall()
             if not candidates:

@@ -146,9 +146,8 @@ def test_searching_the_newest_documents_first_gives_the_same_results_as_one_pass
         return found.total, [(h.key, h.language) for h in found.hits + more.hits], found.any_word
 
     one_pass = results(10_000)
-    assert results(2) == one_pass
-    assert results(6) == one_pass
-    assert results(19) == one_pass
+    for window in (1, 2, 6, 19):  # × 7 languages when every language is searched
+        assert results(window) == one_pass
 
 
 def test_the_newest_matches_are_the_ones_ranked(interleaved, monkeypatch):
