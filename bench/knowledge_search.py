@@ -131,7 +131,8 @@ def main() -> None:
     started = time.perf_counter()
     fill(words)
     # As autovacuum leaves the tables after a bulk fill: statistics and the visibility map.
-    tables = ["knowledge_searchdocument"] + (["knowledge_searchmatch"] if connection.vendor == "postgresql" else [])
+    existing = connection.introspection.table_names()
+    tables = [t for t in ("knowledge_searchdocument", "knowledge_searchmatch") if t in existing]
     with connection.cursor() as cursor:
         for table in tables:
             cursor.execute(("VACUUM " if connection.vendor == "postgresql" else "") + f"ANALYZE {table}")
