@@ -7,8 +7,8 @@
     for hit in results.hits: hit.kind, hit.key, hit.language, hit.title_html, hit.snippet_html
 
 Documents live in the SearchDocument table; the database keeps its own index in step with it
-(SQLite: an FTS5 table with triggers; PostgreSQL: a tsvector column set by a trigger, GIN index;
-see migration 0002). The backend is chosen by the database vendor. Callers index plain text only
+(SQLite: an FTS5 table with triggers, migrations 0002-0003; PostgreSQL: a narrow matching table of id, kind,
+language and tsvector with a GIN index, written by a trigger, migration 0004). The backend is chosen by the database vendor. Callers index plain text only
 what the public may see, and map hits back to their objects by (kind, key).
 
 Any query is safe: words are extracted with a regular expression (at most MAX_TERMS, each cut to
