@@ -261,7 +261,9 @@ class SearchDocument(models.Model):
     """A generic document in the full-text index (articles here; the forum adds its own kinds).
 
     The database keeps its own index in step with this table: an FTS5 table with triggers on
-    SQLite, a tsvector column filled by a trigger with a GIN index on PostgreSQL (migration 0002).
+    SQLite (migrations 0002, 0003); on PostgreSQL a narrow matching table, knowledge_searchmatch (id, kind,
+    language, tsvector with a GIN index), written by a trigger on every insert, update, delete and truncate
+    (migration 0004). Title and body are read from here only for the page of results' highlights.
     """
 
     kind = models.CharField(max_length=32)

@@ -7,9 +7,10 @@
     for hit in results.hits: hit.kind, hit.key, hit.language, hit.title_html, hit.snippet_html
 
 Documents live in the SearchDocument table; the database keeps its own index in step with it
-(SQLite: an FTS5 table with triggers; PostgreSQL: a tsvector column set by a trigger, GIN index;
-see migration 0002). The backend is chosen by the database vendor. Callers index plain text only
-what the public may see, and map hits back to their objects by (kind, key).
+(SQLite: an FTS5 table with triggers, migrations 0002-0003; PostgreSQL: a narrow matching table of id, kind,
+language and tsvector with a GIN index, written by a trigger, migration 0004). The backend is chosen by the
+database vendor. Callers index plain text only what the public may see, and map hits back to their objects by
+(kind, key).
 
 Any query is safe: words are extracted with a regular expression (at most MAX_TERMS, each cut to
 MAX_TERM_LENGTH), so FTS5 and tsquery syntax typed by a visitor is never interpreted; a query with
@@ -24,6 +25,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils.safestring import SafeString, mark_safe
 
@@ -32,6 +34,8 @@ from integra.knowledge.models import SearchDocument
 MAX_TERMS = 12
 MAX_TERM_LENGTH = 40
 CANDIDATES = 1000  # matches ranked per query: the newest; `total` counts up to CANDIDATES + 1
+WINDOW = 4 * CANDIDATES  # PostgreSQL: the newest documents of a kind and language searched first (× languages
+# when every language is searched, so that a word of one language finds as many matches there)
 MIN_PREFIX_LENGTH = 3  # shorter words match whole words only ("i" must not match every word starting with i)
 START, STOP = "\x02", "\x03"  # match markers, removed from indexed text and replaced after escaping
 _WORD = re.compile(r"[^\W_]+")
@@ -186,21 +190,27 @@ class PostgresBackend(SearchBackend):
         configs = [self.config_for(language)] if language else sorted({"simple", *map(self.config_for, PG_CONFIGS)})
         query_sql = " || ".join(["to_tsquery(%s::regconfig, %s)"] * len(configs))
         query_params: list = [value for config in configs for value in (config, expression)]
-        where = ["d.vector @@ q.query", "d.kind IN (" + ",".join(["%s"] * len(kinds)) + ")"]
-        params: list = [*kinds]
-        if language:
-            where.append("d.language = %s")
-            params.append(language)
-        condition = " AND ".join(where)
+        scope = "m.kind IN (" + ",".join(["%s"] * len(kinds)) + ")" + (" AND m.language = %s" if language else "")
+        scope_params: list = [*kinds, *([language] if language else [])]
+        n, window = CANDIDATES + 1, WINDOW if language else WINDOW * len(settings.LANGUAGES)
         options = "StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', "
         with connection.cursor() as cursor:
-            # The newest CANDIDATES matches (from the GIN index), ranked; no COUNT(*) of every match.
+            # One statement. Matching and ordering read only the narrow table (id, kind, language, vector;
+            # migration 0004), ids only: the newest CANDIDATES + 1 matches are looked for first among the newest
+            # WINDOW documents of the kind and language (`bound`: 0 when there are fewer), and among the older
+            # ones only when the window had too few — the same matches as one pass over everything, but a
+            # common word reads ~WINDOW rows, not one heap page per match. Only those candidates are ranked.
+            matches = f"SELECT m.id FROM knowledge_searchmatch m, q WHERE m.vector @@ q.query AND {scope}"  # noqa: S608
             cursor.execute(
-                f"WITH q AS (SELECT ({query_sql}) AS query), "  # noqa: S608 - no user text
-                f"c AS MATERIALIZED (SELECT d.id, d.vector FROM knowledge_searchdocument d, q "
-                f"WHERE {condition} ORDER BY d.id DESC LIMIT %s) "
-                "SELECT c.id, ts_rank(c.vector, q.query) FROM c, q",
-                [*query_params, *params, CANDIDATES + 1],
+                f"WITH q AS (SELECT ({query_sql}) AS query), "  # noqa: S608 - placeholders only
+                "bound AS (SELECT CASE WHEN count(*) < %s THEN 0 ELSE min(w.id) END AS id FROM"
+                f" (SELECT m.id FROM knowledge_searchmatch m WHERE {scope} ORDER BY m.id DESC LIMIT %s) w), "
+                f"newest AS MATERIALIZED ({matches} AND m.id >= (SELECT id FROM bound) ORDER BY m.id DESC LIMIT %s), "
+                f"older AS MATERIALIZED ({matches} AND m.id < (SELECT id FROM bound)"
+                " AND (SELECT id FROM bound) > 0 AND (SELECT count(*) FROM newest) < %s ORDER BY m.id DESC LIMIT %s), "
+                "c AS (SELECT id FROM newest UNION ALL SELECT id FROM older ORDER BY id DESC LIMIT %s) "
+                "SELECT m.id, ts_rank(m.vector, q.query) FROM c JOIN knowledge_searchmatch m ON m.id = c.id, q",
+                [*query_params, window, *scope_params, window, *scope_params, n, *scope_params, n, n, n],
             )
             candidates = cursor.fetchall()
             if not candidates:
