@@ -60,7 +60,9 @@ def collect(period: Period, centres: tuple | None) -> dict:
             entry = {"value": _triple(value), "rows": {}}
             for breakdown in indicator.breakdowns:
                 rows = services.indicator_value(indicator, Scope(period.start, period.end, centres, breakdown)).rows
-                entry["rows"][breakdown] = [[row.key, *_triple(row)] for row in rows]
+                entry["rows"][breakdown] = [
+                    [row.key, _number(row.value), _number(row.anonymous), _number(row.of)] for row in rows
+                ]
             data[indicator.code] = entry
     return data
 
@@ -92,10 +94,10 @@ def _check_closable(period: Period) -> None:
         raise PeriodError(_("This period is not over yet: it can be closed from the day after its last day."))
 
 
-@transaction.atomic
 def period_close(*, period: Period, by) -> PeriodSnapshot:
     """Freeze the period's figures as version 1. PeriodError when it cannot be (already closed, not over,
-    no records, a query failed); two coordinators closing at once make one version, the other is told."""
+    no records, a query failed); two coordinators closing at once make one version, the other is told.
+    The only write is one insert, in its own transaction; the counting before it reads, in savepoints."""
     _check_closable(period)
     already = _("This period was already closed; record corrections to make a new version.")
     if PeriodSnapshot.objects.of_period(period.start, period.end).exists():
@@ -112,7 +114,6 @@ def period_close(*, period: Period, by) -> PeriodSnapshot:
         raise PeriodError(already) from error
 
 
-@transaction.atomic
 def period_correct(*, period: Period, by) -> PeriodSnapshot | None:
     """Count the closed period again; a new version with the differences when something changed, else None."""
     latest = PeriodSnapshot.objects.of_period(period.start, period.end).order_by("-version").first()
