@@ -74,7 +74,9 @@ def test_the_csv_is_one_table_with_definitions_in_bulgarian_and_small_cells_hidd
     signed_in(client, staff["coordinator"])
     exact = rows_of(ask(client, Q1, "csv").content)
     assert any(row[0] == "net.consultations" and row[3] == "Total" and row[5] == "1" for row in exact)
-    assert any(row[0] == "net.consultations" and row[3] == "Nationality" and row[4:6] == ["Syria", "1"] for row in exact)
+    assert any(
+        row[0] == "net.consultations" and row[3] == "Nationality" and row[4:6] == ["Syria", "1"] for row in exact
+    )
 
 
 def test_a_year_or_a_pdf_is_prepared_in_the_background_and_shown_when_ready(
@@ -151,7 +153,9 @@ def test_a_period_without_records_is_a_message_not_an_empty_file(client, staff, 
     assert FigureExport.objects.get().status == "failed"
 
 
-def test_a_failing_export_task_is_a_clear_message(client, staff, django_capture_on_commit_callbacks, monkeypatch, caplog):
+def test_a_failing_export_task_is_a_clear_message(
+    client, staff, django_capture_on_commit_callbacks, monkeypatch, caplog
+):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
@@ -162,7 +166,9 @@ def test_a_failing_export_task_is_a_clear_message(client, staff, django_capture_
     with translation.override("en"):
         page = client.get(response["Location"])
     assert page.status_code == 200
-    assert "The report could not be made. Try again; if it fails again, tell the administrator." in page.content.decode()
+    assert (
+        "The report could not be made. Try again; if it fails again, tell the administrator." in page.content.decode()
+    )
     assert "could not be made" in caplog.text
 
 
@@ -182,7 +188,9 @@ def test_a_closed_periods_export_stays_the_same_while_records_change(client, sta
     assert any(row[0] == "net.consultations" and row[3] == "Total" and row[5] == "3" for row in rows)
 
 
-def test_reports_older_than_a_day_are_deleted_by_the_retention_command(client, staff, django_capture_on_commit_callbacks):
+def test_reports_older_than_a_day_are_deleted_by_the_retention_command(
+    client, staff, django_capture_on_commit_callbacks
+):
     records.consultation(staff["consultant.sofia"], date(2026, 3, 2))
     signed_in(client, staff["coordinator"])
     with django_capture_on_commit_callbacks(execute=True):
