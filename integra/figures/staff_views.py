@@ -80,7 +80,7 @@ def dashboard(request):
             "closed": closed,
             "differs": differs,
             "can_close": request.user.has_perm("figures.close_period"),
-            "closable": period is not None and period.kind in snapshots.CLOSABLE,
+            "closable": period is not None and period.kind in snapshots.CLOSABLE and period.end < timezone.localdate(),
             "export_form": ExportForm(initial={"language": translation.get_language()}),
             "period_fields": PERIOD_FIELDS,
         },

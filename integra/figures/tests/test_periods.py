@@ -259,13 +259,20 @@ def test_a_coordinator_token_closes_and_corrects_a_period_and_values_then_come_f
     again = client.post(f"{API}/periods/close", body, content_type="application/json", **headers)
     assert again.status_code == 409 and "already closed" in again.json()["detail"]
     records.consultation(consultations["consultant.sofia"], date(2026, 3, 21))
-    value = client.get(f"{API}/indicators/net.consultations", {"period": "quarter", "year": 2026, "quarter": 1}, **headers)
+    value = client.get(
+        f"{API}/indicators/net.consultations", {"period": "quarter", "year": 2026, "quarter": 1}, **headers
+    )
     assert value.json()["value"]["value"] == 3 and value.json()["closed_version"] == 1
     corrected = client.post(f"{API}/periods/correct", body, content_type="application/json", **headers)
     assert corrected.status_code == 200 and corrected.json()["version"] == 2 and corrected.json()["changes"] > 0
     listing = client.get(f"{API}/periods", **headers).json()
     assert [row["version"] for row in listing] == [1, 2]
-    bad = client.post(f"{API}/periods/close", {"period": "month", "year": 2026, "month": 13}, content_type="application/json", **headers)
+    bad = client.post(
+        f"{API}/periods/close",
+        {"period": "month", "year": 2026, "month": 13},
+        content_type="application/json",
+        **headers,
+    )
     assert bad.status_code == 422
 
 
@@ -279,3 +286,16 @@ def test_only_coordinator_tokens_close_a_period(client, consultations, user):
     listing = client.get(f"{API}/periods", **headers)
     assert listing.status_code == {None: 401, "consultant.sofia": 403, "manager.sofia": 200}[user]
     assert not PeriodSnapshot.objects.exists()
+
+
+def test_the_close_button_is_offered_to_coordinators_for_a_period_that_is_over(client, consultations):
+    signed_in(client, consultations["coordinator"])
+    with translation.override("en"):
+        assert "Close Q1 2026" in text(client.get(DASHBOARD, Q1))
+        assert 'action="/en/staff/figures/periods/close/"' not in text(
+            client.get(DASHBOARD, {"period": "year", "year": "2026"})
+        )
+    client.logout()
+    signed_in(client, consultations["manager.sofia"])
+    with translation.override("en"):
+        assert 'action="/en/staff/figures/periods/close/"' not in text(client.get(DASHBOARD, Q1))

@@ -34,7 +34,9 @@ def test_a_coordinator_follows_each_figure_to_the_filtered_consultations_list(cl
     assert f'href="{base}&amp;centre=sofia"' in body
     assert f'href="{base}&amp;topic={topic.slug}"' in body
     assert f'href="{base}&amp;channel=phone"' in body
-    listing = client.get("/en/staff/consultations/", {"date_from": "2026-03-01", "date_to": "2026-03-31", "topic": topic.slug})
+    listing = client.get(
+        "/en/staff/consultations/", {"date_from": "2026-03-01", "date_to": "2026-03-31", "topic": topic.slug}
+    )
     assert listing.status_code == 200 and len(listing.context["page"]) == 1
 
 
@@ -49,7 +51,11 @@ def test_a_manager_with_the_list_gets_links_for_their_centre(client, consultatio
 def test_no_link_without_the_lists_permission(client, consultations, monkeypatch):
     staff, _topic = consultations
     link = registry.get_records_link("net.consultations")
-    monkeypatch.setitem(registry._LINKS, "net.consultations", registry.RecordsLink(**{**link.__dict__, "permission": "x.nobody_has_this"}))
+    monkeypatch.setitem(
+        registry._LINKS,
+        "net.consultations",
+        registry.RecordsLink(**{**link.__dict__, "permission": "x.nobody_has_this"}),
+    )
     signed_in(client, staff["coordinator"])
     with translation.override("en"):
         body = client.get(PAGE, Q1).content.decode()
