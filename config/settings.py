@@ -162,6 +162,8 @@ PAGE_CACHE_MODELS = [
 # Figures (issue 18): a count of people or contacts below this is shown as "fewer than N" to everyone but
 # coordinators, and never in anything public.
 FIGURES_SMALL_CELL = env_int("FIGURES_SMALL_CELL", 3)
+# How long a funder report prepared in the background is kept for download (then deleted).
+FIGURES_EXPORT_HOURS = env_int("FIGURES_EXPORT_HOURS", 24)
 
 # --- Background tasks (Django's tasks API, database backend) ---------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -50,6 +50,10 @@ def expect_hotline_figures(name):
     return 200 if role_of(name) in (roles.CENTRE_MANAGER, roles.COORDINATOR) else 403
 
 
+def expect_figures(name):
+    return 200 if role_of(name) in (roles.CENTRE_MANAGER, roles.COORDINATOR) else 403
+
+
 def expect_event_door(name):
     door = (roles.CONSULTANT, roles.TRAINER, roles.MEDIATOR, roles.CENTRE_MANAGER, roles.COORDINATOR)
     return 200 if role_of(name) in door else 403
@@ -69,6 +73,8 @@ BACK_OFFICE = [
     ("/en/staff/hotline/", expect_hotline_operator),
     ("/fa/staff/hotline/call-backs/", expect_hotline_operator),
     ("/en/staff/hotline/figures/", expect_hotline_figures),
+    ("/en/staff/figures/", expect_figures),
+    ("/ar/staff/figures/periods/", expect_figures),
     ("/en/staff/events/", expect_event_door),
     ("/ar/staff/events/new/", expect_event_organiser),
 ]

@@ -189,3 +189,5 @@ ROLE_PERMISSIONS[MEDIATOR] += [
 # definitions and targets; centre managers see their centres, small cells suppressed.
 ROLE_PERMISSIONS[CENTRE_MANAGER] += ["figures.view_figures"]
 ROLE_PERMISSIONS[COORDINATOR] += ["figures.view_figures", "figures.change_indicatorsetting"]
+# Reporting periods (issue 18 item 7): only coordinators close a period and record corrections.
+ROLE_PERMISSIONS[COORDINATOR] += ["figures.close_period"]

@@ -2,7 +2,7 @@
 period, with a coordinator's or a centre manager's token. A manager's token is scoped to their centres
 (another centre is a 404) and gets small cells suppressed (`null` with `suppressed: true`), like the pages."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.http import Http404
 from ninja import Query, Router, Schema, Status
@@ -11,9 +11,11 @@ from integra.api.auth import StaffToken
 from integra.api.permissions import requires
 from integra.api.schemas import Error, form_errors
 from integra.centres.models import Centre
-from integra.figures import disclosure, registry, services
+from integra.figures import disclosure, registry, services, snapshots
 from integra.figures.counting import Scope
-from integra.figures.forms import BreakdownForm
+from integra.figures.forms import BreakdownForm, PeriodForm
+from integra.figures.models import PeriodSnapshot
+from integra.figures.periods import Period
 
 router = Router(tags=["figures"], auth=StaffToken())
 
@@ -55,6 +57,7 @@ class ValueOut(Schema):
     of: Number | None = None
     breakdown: str | None = None
     rows: list[RowOut] = []
+    closed_version: int | None = None  # the closed period's version the values come from, None when open
 
 
 class ValueQuery(Schema):
@@ -129,8 +132,13 @@ def indicator_value(request, code: str, filters: Query[ValueQuery]):
     )  # fmt: skip
     if indicator.unavailable:
         return out
+    closed, value_of = snapshots.source_for(period, scope_centres)
+    if value_of is not None:
+        out.closed_version = closed.latest.version
     try:
-        value = services.indicator_value(indicator, Scope(period.start, period.end, scope_centres, breakdown))
+        value = (value_of or services.indicator_value)(
+            indicator, Scope(period.start, period.end, scope_centres, breakdown)
+        )
     except services.NotComputed:
         return out
     figure = services.decorate(services.Figure(indicator, "", "", value=value), exact=exact)
@@ -157,3 +165,84 @@ def indicator_value(request, code: str, filters: Query[ValueQuery]):
             for i, row in enumerate(rows)
         ]
     return out
+
+
+# --- Reporting periods ----------------------------------------------------------------------------------------
+
+
+class PeriodIn(Schema):
+    period: str  # year, quarter or month
+    year: int
+    quarter: int | None = None
+    month: int | None = None
+
+
+class SnapshotOut(Schema):
+    kind: str
+    start: date
+    end: date
+    version: int
+    recorded_at: datetime
+    recorded_by: str
+    changes: int
+
+
+def _snapshot_out(snapshot) -> SnapshotOut:
+    return SnapshotOut(
+        kind=snapshot.kind,
+        start=snapshot.start,
+        end=snapshot.end,
+        version=snapshot.version,
+        recorded_at=snapshot.created_at,
+        recorded_by=snapshot.created_by.username,
+        changes=len(snapshot.changes),
+    )
+
+
+def _period(payload: PeriodIn) -> Period | dict:
+    form = PeriodForm({k: v for k, v in payload.dict().items() if v is not None})
+    if not form.is_valid():
+        return {"detail": form_errors(form)}
+    return form.cleaned_data["result"]
+
+
+@router.get("/periods", response={200: list[SnapshotOut], 401: Error, 403: Error})
+@requires("figures.view_figures")
+def list_periods(request):
+    """Every version of every closed period, newest period first."""
+    found = PeriodSnapshot.objects.defer("figures").select_related("created_by").order_by("-start", "end", "version")
+    return [_snapshot_out(s) for s in found]
+
+
+@router.post("/periods/close", response={201: SnapshotOut, 401: Error, 403: Error, 409: Error, 422: Error})
+@requires("figures.close_period")
+def close_period(request, payload: PeriodIn):
+    """Close a year, a quarter or a month (coordinators): its figures are kept as version 1; 409 when it
+    cannot be (already closed, not over, no records, an indicator that could not be computed)."""
+    period = _period(payload)
+    if isinstance(period, dict):
+        return Status(422, period)
+    try:
+        snapshot = snapshots.period_close(period=period, by=request.auth)
+    except snapshots.PeriodError as error:
+        return Status(409, {"detail": str(error)})
+    return Status(201, _snapshot_out(snapshot))
+
+
+@router.post("/periods/correct", response={200: SnapshotOut, 401: Error, 403: Error, 409: Error, 422: Error})
+@requires("figures.close_period")
+def correct_period(request, payload: PeriodIn):
+    """Count a closed period again (coordinators): a new version when something changed (its `changes`),
+    else the newest version unchanged; 409 when the period is not closed or could not be counted."""
+    period = _period(payload)
+    if isinstance(period, dict):
+        return Status(422, period)
+    try:
+        snapshot = snapshots.period_correct(period=period, by=request.auth)
+    except snapshots.PeriodError as error:
+        return Status(409, {"detail": str(error)})
+    if snapshot is None:
+        snapshot = (
+            PeriodSnapshot.objects.of_period(period.start, period.end).select_related("created_by").latest("version")
+        )
+    return Status(200, _snapshot_out(snapshot))

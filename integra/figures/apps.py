@@ -12,3 +12,8 @@ class FiguresConfig(AppConfig):
 
         # Every app's indicators.py registers its query functions (integra.figures.registry).
         autodiscover_modules("indicators")
+
+        from auditlog.registry import auditlog
+
+        # Closing a period and each correction are audit-logged (who, when, which version), not the figures.
+        auditlog.register(self.get_model("PeriodSnapshot"), exclude_fields=["figures", "changes"])

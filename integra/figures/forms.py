@@ -72,3 +72,18 @@ class IndicatorSettingForm(forms.Form):
         required=False,
         help_text=_("Leave empty for no target. For a share, the target in per cent."),
     )
+
+
+class ExportForm(forms.Form):
+    """The funder report's file format and language (the period comes from the dashboard's form)."""
+
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("xlsx", _("Spreadsheet (XLSX)")), ("csv", _("Table (CSV)")), ("pdf", _("Summary with charts (PDF)"))],
+    )
+    language = forms.ChoiceField(label=_("Language of the report"), choices=[("bg", "български"), ("en", "English")])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.initial.get("language") not in ("bg", "en"):
+            self.initial["language"] = "bg"

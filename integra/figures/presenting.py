@@ -1,6 +1,6 @@
 """What a page shows of a breakdown: labelled rows with their (possibly suppressed) cells and a chart."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from integra.figures import charts, disclosure, registry
 from integra.figures.counting import Value
@@ -16,6 +16,7 @@ class Section:
     chart: dict | None
     chart_kind: str  # "bars", "columns" or "line"
     empty: bool
+    keys: list = field(default_factory=list)  # the rows' keys, in order (for links to the records)
 
 
 def section(indicator: registry.Indicator, breakdown: str, value: Value, *, exact: bool) -> Section:
@@ -56,4 +57,5 @@ def section(indicator: registry.Indicator, breakdown: str, value: Value, *, exac
         chart=chart,
         chart_kind=kind,
         empty=not rows,
+        keys=[r.key for r in rows],
     )

@@ -201,3 +201,35 @@ def checks() -> list[Check]:
 
 def get_check(code: str) -> Check | None:
     return _CHECKS.get(code)
+
+
+# --- Links to the records behind a figure ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordsLink:
+    """The owning app's staff list filtered to an indicator's records: `urls(scope, keys)` returns
+    {key: URL} for the rows of `scope.breakdown` (keys of the rows), or {"": URL} for the whole figure
+    when the scope has no breakdown; a key left out has no link. Shown only with `permission`."""
+
+    code: str
+    permission: str
+    urls: Callable
+    breakdowns: tuple[str, ...] = ()
+
+
+_LINKS: dict[str, RecordsLink] = {}
+
+
+def records_link(*, code: str, permission: str, breakdowns=()):
+    """Register the decorated function as the link from indicator `code` to its records."""
+
+    def decorator(func: Callable):
+        _LINKS[code] = RecordsLink(code=code, permission=permission, urls=func, breakdowns=tuple(breakdowns))
+        return func
+
+    return decorator
+
+
+def get_records_link(code: str) -> RecordsLink | None:
+    return _LINKS.get(code)

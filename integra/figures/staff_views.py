@@ -3,7 +3,7 @@ coordinator's page to rename an indicator and set its targets. Coordinators see 
 numbers; centre managers their centres, with small cells suppressed."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from integra.centres.models import Centre
 from integra.core.i18n import pick
 from integra.core.permissions import requires
-from integra.figures import disclosure, export, registry, services
+from integra.figures import disclosure, records, registry, services, snapshots
 from integra.figures.counting import Scope
-from integra.figures.forms import IndicatorSettingForm, PeriodForm
+from integra.figures.forms import ExportForm, IndicatorSettingForm, PeriodForm
 from integra.figures.models import IndicatorSetting, IndicatorTarget
 from integra.figures.presenting import section
 from integra.figures.registry import Breakdown
+
+PERIOD_FIELDS = ("period", "year", "quarter", "month", "start", "end", "centre")
 
 
 def scope_form(data, choices) -> PeriodForm:
@@ -24,16 +26,17 @@ def scope_form(data, choices) -> PeriodForm:
     return PeriodForm(data, centres=choices if len(choices) > 1 else ())
 
 
-def _scope(request):
-    """(form, period or None, centres in scope) from the query string; another centre is a 404."""
+def _scope(request, data=None):
+    """(form, period or None, centres in scope) from the query string (or `data`); another centre is a 404."""
+    data = request.GET if data is None else data
     user = request.user
     mine = services.user_centres(user)
     centres = Centre.objects.all() if mine is None else Centre.objects.filter(pk__in=mine)
     choices = [(c.slug, pick(c.name)) for c in centres.order_by("slug")]
-    wanted = request.GET.get("centre")
+    wanted = data.get("centre")
     if wanted and wanted not in dict(choices):
         raise Http404  # another centre's figures, exactly like a centre that does not exist
-    form = scope_form(request.GET, choices)
+    form = scope_form(data, choices)
     if not form.is_valid():
         return form, None, mine
     data = form.cleaned_data
@@ -54,9 +57,12 @@ def dashboard(request):
     figures = []
     monthly = None
     warnings = []
+    closed, value_of, differs = None, None, False
     if period is not None:
+        closed, value_of = snapshots.source_for(period, centres)
         with services.shared_results():
-            figures, monthly = _dashboard_figures(period, centres, exact)
+            figures, monthly = _dashboard_figures(period, centres, exact, value_of)
+            differs = value_of is not None and snapshots.live_differs(figures, period, centres)
         warnings = [w for w in services.quality_warnings(period=period, centres=centres) if w.count != 0]
     groups = [(label, [f for f in figures if f.indicator.group == value]) for value, label in registry.Group.choices]
     return render(
@@ -71,19 +77,25 @@ def dashboard(request):
             "exact": exact,
             "threshold": disclosure.threshold(),
             "empty": bool(figures) and not any(f.value and (f.value.total or f.value.anonymous) for f in figures),
+            "closed": closed,
+            "differs": differs,
+            "can_close": request.user.has_perm("figures.close_period"),
+            "closable": period is not None and period.kind in snapshots.CLOSABLE and period.end < timezone.localdate(),
+            "export_form": ExportForm(initial={"language": translation.get_language()}),
+            "period_fields": PERIOD_FIELDS,
         },
     )
 
 
-def _dashboard_figures(period, centres, exact):
+def _dashboard_figures(period, centres, exact, value_of=None):
     """Every indicator of the period, and the participants by month (None when it cannot be computed)."""
-    figures = services.figures_compute(period=period, centres=centres, exact=exact)
+    figures = services.figures_compute(period=period, centres=centres, exact=exact, value_of=value_of)
     participants = registry.get("amif.participants")
     if participants is None:
         return figures, None
     scope = Scope(period.start, period.end, centres, Breakdown.MONTH)
     try:
-        value = services.indicator_value(participants, scope)
+        value = (value_of or services.indicator_value)(participants, scope)
     except services.NotComputed:
         return figures, None
     return figures, section(participants, Breakdown.MONTH, value, exact=exact)
@@ -97,9 +109,13 @@ def indicator(request, code):
         raise Http404
     exact = services.sees_exact(request.user)
     figure, sections = None, []
+    closed, value_of, differs, records_url = None, None, False, ""
     if period is not None:
+        closed, value_of = snapshots.source_for(period, centres)
         with services.shared_results():
-            figure, sections = _indicator_sections(found, period, centres, exact)
+            figure, sections = _indicator_sections(found, period, centres, exact, value_of)
+            differs = value_of is not None and snapshots.live_differs([figure], period, centres)
+        records_url = records.attach(request.user, found, period, centres, sections)
     return render(
         request,
         "figures/staff/indicator.html",
@@ -111,19 +127,25 @@ def indicator(request, code):
             "sections": sections,
             "exact": exact,
             "can_edit": request.user.has_perm("figures.change_indicatorsetting"),
+            "closed": closed,
+            "differs": differs,
+            "records_url": records_url,
         },
     )
 
 
-def _indicator_sections(found, period, centres, exact):
+def _indicator_sections(found, period, centres, exact, value_of=None):
     """The indicator's figure and one section per breakdown (None for a breakdown that failed)."""
-    figure = services.figures_compute(codes={found.code}, period=period, centres=centres, exact=exact)[0]
+    figure = services.figures_compute(
+        codes={found.code}, period=period, centres=centres, exact=exact, value_of=value_of
+    )[0]
     sections = []
     if figure.value is not None:
         for breakdown in found.breakdowns:
             scope = Scope(period.start, period.end, centres, breakdown)
             try:
-                sections.append(section(found, breakdown, services.indicator_value(found, scope), exact=exact))
+                value = (value_of or services.indicator_value)(found, scope)
+                sections.append(section(found, breakdown, value, exact=exact))
             except services.NotComputed:
                 sections.append(None)
     return figure, sections
@@ -180,21 +202,3 @@ def quality(request, code):
         "figures/staff/quality.html",
         {"form": form, "period": period, "check": check, "rows": rows, "limit": services.QUALITY_LIST_LIMIT},
     )
-
-
-EXPORT_LANGUAGES = ("bg", "en")
-
-
-@requires("figures.view_figures")
-def export_xlsx(request):
-    """The funder report of the period as XLSX, in Bulgarian or English (?language=bg|en)."""
-    form, period, centres = _scope(request)
-    if period is None:
-        return dashboard(request)
-    language = request.GET.get("language") if request.GET.get("language") in EXPORT_LANGUAGES else "bg"
-    with translation.override(language):
-        content = export.workbook(period=period, centres=centres, exact=services.sees_exact(request.user))
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    name = f"figures-{period.start:%Y%m%d}-{period.end:%Y%m%d}-{language}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response

@@ -32,5 +32,31 @@ def test_the_figures_pages_are_valid_html(client, staff, tmp_path):
             response = client.get(path)
             assert response.status_code == 200, path
             files.append(save(tmp_path, f"{name}-{language}", response))
+    # Closed periods, a closed period's versions with their differences, and a report being prepared and ready.
+    from integra.figures.models import FigureExport, PeriodSnapshot
+
+    q1 = {"period": "quarter", "year": "2026", "quarter": "1"}
+    client.post("/en/staff/figures/periods/close/", q1)
+    records.consultation(consultant, date(2026, 3, 9))
+    snapshot = PeriodSnapshot.objects.get()
+    client.post(f"/en/staff/figures/periods/{snapshot.pk}/correct/")
+    newest = PeriodSnapshot.objects.get(version=2)
+    client.post("/en/staff/figures/export/", {**q1, "period": "year", "format": "pdf", "language": "en"})
+    pending = FigureExport.objects.get()
+    ready = FigureExport.objects.create(
+        requested_by=staff["coordinator"], format="csv", language="bg", kind="year", start=date(2026, 1, 1),
+        end=date(2026, 12, 31), status="ready", content=b"x", filename="figures.csv",
+    )  # fmt: skip
+    for language in ("en", "ar"):
+        for name, path in (
+            ("closed-dashboard", f"/{language}/staff/figures/?period=quarter&year=2026&quarter=1"),
+            ("periods", f"/{language}/staff/figures/periods/"),
+            ("period", f"/{language}/staff/figures/periods/{newest.pk}/"),
+            ("export-pending", f"/{language}/staff/figures/exports/{pending.pk}/"),
+            ("export-ready", f"/{language}/staff/figures/exports/{ready.pk}/"),
+        ):
+            response = client.get(path)
+            assert response.status_code == 200, path
+            files.append(save(tmp_path, f"{name}-{language}", response))
     errors = validate(files)
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(errors)

@@ -1,0 +1,64 @@
+"""Links from a figure to the records behind it (issue 18 item 4): each app registers, in its own
+indicators.py, the URL of its existing staff list filtered to an indicator's records
+(`registry.records_link`); the figures pages show the links only to staff holding that list's permission."""
+
+from integra.figures import registry
+from integra.figures.counting import Scope
+from integra.figures.periods import Period
+
+
+class Linked(str):
+    """A row label that links to its records (`{{ label.url }}` in the templates)."""
+
+    url: str = ""
+
+
+def attach(user, indicator: registry.Indicator, period: Period, centres: tuple | None, sections) -> str:
+    """Give the rows of the sections their links (in place) and return the whole figure's link ("" when the
+    user may not open the list or the indicator has none)."""
+    link = registry.get_records_link(indicator.code)
+    if link is None or not user.has_perm(link.permission):
+        return ""
+    total = link.urls(Scope(period.start, period.end, centres), [""]).get("", "")
+    for shown in sections or []:
+        if shown is None or shown.breakdown not in link.breakdowns or shown.empty:
+            continue
+        urls = link.urls(Scope(period.start, period.end, centres, shown.breakdown), shown.keys)
+        rows = []
+        for key, (label, cells) in zip(shown.keys, shown.rows, strict=True):
+            if urls.get(key):
+                label = Linked(label)
+                label.url = urls[key]
+            rows.append((label, cells))
+        shown.rows = rows
+    return total
+
+
+def days(scope: Scope, key: str | None = None) -> tuple:
+    """The first and last day of the records: the scope's period, narrowed to a month, quarter or year row."""
+    from integra.figures import periods  # noqa: PLC0415
+
+    start, end = scope.start, scope.end
+    if key and scope.breakdown in registry.TIME_BREAKDOWNS:
+        if scope.breakdown == registry.Breakdown.MONTH:
+            year, month = key.split("-")
+            row = periods.month(int(year), int(month))
+        elif scope.breakdown == registry.Breakdown.QUARTER:
+            year, quarter = key.split("-Q")
+            row = periods.quarter(int(year), int(quarter))
+        else:
+            row = periods.year(int(key))
+        start, end = max(start, row.start), min(end, row.end)
+    return start, end
+
+
+def centre_slugs(scope: Scope, keys) -> dict:
+    """{centre id (str): slug} for the scope's single centre and the centre rows (one query)."""
+    from integra.centres.models import Centre  # noqa: PLC0415
+
+    ids = {int(k) for k in keys if k and str(k).isdigit()} if scope.breakdown == registry.Breakdown.CENTRE else set()
+    if scope.centres and len(scope.centres) == 1:
+        ids.add(scope.centres[0])
+    if not ids:
+        return {}
+    return {str(pk): slug for pk, slug in Centre.objects.filter(pk__in=ids).values_list("pk", "slug")}
