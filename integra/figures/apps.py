@@ -12,3 +12,7 @@ class FiguresConfig(AppConfig):
 
         # Every app's indicators.py registers its query functions (integra.figures.registry).
         autodiscover_modules("indicators")
+        from integra.figures import stored
+
+        # Stored figures are marked stale when their records change.
+        stored.connect()

@@ -54,10 +54,12 @@ def dashboard(request):
     figures = []
     monthly = None
     warnings = []
+    stale_since = None
     if period is not None:
-        with services.shared_results():
+        with services.shared_results() as store:
             figures, monthly = _dashboard_figures(period, centres, exact)
-        warnings = [w for w in services.quality_warnings(period=period, centres=centres) if w.count != 0]
+            warnings = [w for w in services.quality_warnings(period=period, centres=centres) if w.count != 0]
+        stale_since = store.stale_since if store is not None else None
     groups = [(label, [f for f in figures if f.indicator.group == value]) for value, label in registry.Group.choices]
     return render(
         request,
@@ -68,6 +70,7 @@ def dashboard(request):
             "groups": groups,
             "monthly": monthly,
             "warnings": warnings,
+            "stale_since": stale_since,
             "exact": exact,
             "threshold": disclosure.threshold(),
             "empty": bool(figures) and not any(f.value and (f.value.total or f.value.anonymous) for f in figures),

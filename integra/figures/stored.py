@@ -1,0 +1,236 @@
+"""Stored figures: each indicator's value for a scope (period, centres, breakdown) kept in the database, so
+that a dashboard or an export of a year of a million records reads a few rows instead of counting again.
+
+Why whole values and not daily counts: a person is counted once per period across consultations, calls,
+courses, events and interpreting, by the client files, member accounts and phone numbers their records
+share *within the period*. Two records of a period can be one person only through a third record outside
+it, so people per period cannot be added up from days or months without changing the numbers. A stored
+value is the live computation itself (`services.indicator_value`), hence always the same number.
+
+How they stay right:
+- a source record saved or deleted (signals below, connected in `FiguresConfig.ready`) marks every stored
+  value whose period contains the record's days (old and new) as stale, in one UPDATE; when it marked
+  any, it enqueues `tasks.refresh_stored_figures` (deduplicated: values already stale are not marked
+  again, so a burst of saves enqueues one refresh). A client file changed (phone, nationality, erasure)
+  can change people in any period: it marks every stored value;
+- the refresh claims the stale values, computes them as the pages do and writes them back; a save during
+  the refresh marks them stale again and enqueues the next refresh;
+- a page shows a stale value with the time it was computed and says that it is being refreshed
+  (`Store.stale_since`), never silently; a value never computed is computed live and stored;
+- `manage.py refresh_figures --all` (nightly) recomputes every stored value, for writes that bypass
+  signals (queryset.update(), SQL); `--year Y` fills in a year's values (every indicator and breakdown,
+  every centre, data-quality counts) before the first visit.
+"""
+
+import logging
+from datetime import date, datetime
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.utils import timezone
+
+from integra.figures.counting import Row, Scope, Value
+
+log = logging.getLogger(__name__)
+
+ALL = "*"
+NO_BREAKDOWN = ""
+CHECK = "check:"  # code prefix of a stored data-quality count
+
+# The source records of the indicators and the dates (a day or a span) that place them in periods.
+# Kept next to the indicators' date_field / until_field (a test checks every registered indicator's
+# source model is listed here).
+SOURCES = {
+    "clients.Client": ("created_at",),
+    "consultations.Consultation": ("held_on",),
+    "hotline.Call": ("started_at",),
+    "hotline.CallBack": ("created_at",),
+    "courses.Group": ("start_date", "end_date"),
+    "courses.Enrolment": ("group__start_date", "group__end_date"),
+    "events.Event": ("start",),
+    "events.Registration": ("event__start",),
+    "events.TallyCount": ("event__start",),
+    "events.PaperAttendance": ("event__start",),
+    "events.Feedback": ("event__start",),
+    "events.PaperFeedback": ("event__start",),
+    "forum.Question": ("created_at",),
+    "interpreting.Request": ("starts_at",),
+    "interpreting.Session": ("started_at",),
+    "knowledge.Distribution": ("distributed_on",),
+    "violations.Report": ("submitted_on",),
+}
+# A change to one of these can change people in any period (identities, demographics of every record).
+EVERY_PERIOD_ON_CHANGE = ("clients.Client",)
+ALWAYS = (date.min, date.max)
+
+
+def enabled() -> bool:
+    return getattr(settings, "FIGURES_STORED", True)
+
+
+def centres_key(centres) -> str:
+    return ALL if centres is None else ",".join(str(pk) for pk in sorted(centres))
+
+
+def dump(value: Value) -> dict:
+    return {
+        "total": value.total,
+        "anonymous": value.anonymous,
+        "of": value.of,
+        "rows": [[row.key, row.value, row.anonymous, row.of] for row in value.rows],
+    }
+
+
+def load(data: dict) -> Value:
+    return Value(
+        total=data["total"],
+        anonymous=data["anonymous"],
+        of=data["of"],
+        rows=[Row(key=key, value=value, anonymous=anonymous, of=of) for key, value, anonymous, of in data["rows"]],
+    )
+
+
+class Store:
+    """The stored values one page reads: one query per period and centres, misses saved in one query."""
+
+    def __init__(self):
+        self.loaded: dict[tuple, dict] = {}
+        self.missing: dict[tuple, object] = {}
+        self.stale_since: datetime | None = None  # the oldest computing time of a stale value shown
+
+    def _figures(self, scope: Scope) -> dict:
+        from integra.figures.models import StoredFigure
+
+        key = (scope.start, scope.end, centres_key(scope.centres))
+        if key not in self.loaded:
+            found = StoredFigure.objects.filter(start=scope.start, end=scope.end, centres=key[2])
+            self.loaded[key] = {(f.code, f.breakdown): f for f in found}
+        return self.loaded[key]
+
+    def get(self, code: str, scope: Scope) -> dict | None:
+        found = self._figures(scope).get((code, scope.breakdown or NO_BREAKDOWN))
+        if found is None:
+            return None
+        if found.stale and (self.stale_since is None or found.computed_at < self.stale_since):
+            self.stale_since = found.computed_at
+        return found.value
+
+    def put(self, code: str, scope: Scope, value: dict) -> None:
+        from integra.figures.models import StoredFigure
+
+        breakdown = scope.breakdown or NO_BREAKDOWN
+        figure = StoredFigure(
+            code=code,
+            start=scope.start,
+            end=scope.end,
+            centres=centres_key(scope.centres),
+            breakdown=breakdown,
+            value=value,
+        )
+        self._figures(scope)[(code, breakdown)] = figure
+        self.missing[(code, scope)] = figure
+
+    def save(self) -> None:
+        from integra.figures.models import StoredFigure
+
+        if self.missing:
+            with transaction.atomic():
+                StoredFigure.objects.bulk_create(self.missing.values(), ignore_conflicts=True)
+            self.missing = {}
+
+
+# --- Marking stored values stale when their records change -------------------------------------------------
+
+
+def _day(value) -> date | None:
+    if isinstance(value, datetime):
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return value
+
+
+def _days(model, pk, paths) -> list[date | None]:
+    if pk is None:
+        return []
+    row = model._default_manager.filter(pk=pk).values_list(*paths).first()
+    return [_day(v) for v in row] if row else []
+
+
+def _instance_days(instance, paths) -> list[date | None]:
+    if all("__" not in path for path in paths):
+        return [_day(getattr(instance, path)) for path in paths]
+    return _days(type(instance), instance.pk, paths)
+
+
+def mark_stale(days) -> int:
+    """Mark the stored values whose period touches the span of `days` as stale; enqueue one refresh."""
+    from integra.figures.models import StoredFigure
+
+    days = list(days)
+    if not days:
+        return 0
+    if any(day is None for day in days):
+        days = list(ALWAYS)
+    marked = StoredFigure.objects.filter(stale=False, start__lte=max(days), end__gte=min(days)).update(stale=True)
+    if marked:
+        from integra.figures.tasks import refresh_stored_figures
+
+        refresh_stored_figures.enqueue()
+    return marked
+
+
+def _label(model) -> str:
+    return f"{model._meta.app_label}.{model._meta.object_name}"
+
+
+def _before_save(sender, instance, raw=False, **kwargs):
+    if raw or instance._state.adding or instance.pk is None:
+        instance._figures_days_before = []
+        return
+    label = _label(sender)
+    if label in EVERY_PERIOD_ON_CHANGE:
+        instance._figures_days_before = list(ALWAYS)
+        return
+    instance._figures_days_before = _days(sender, instance.pk, SOURCES[label])
+
+
+def _after_save(sender, instance, created=False, raw=False, **kwargs):
+    if raw:
+        return
+    before = getattr(instance, "_figures_days_before", [])
+    mark_stale([*before, *_instance_days(instance, SOURCES[_label(sender)])])
+
+
+def _before_delete(sender, instance, **kwargs):
+    label = _label(sender)
+    paths = SOURCES[label]
+    instance._figures_days_before = (
+        list(ALWAYS) if label in EVERY_PERIOD_ON_CHANGE else _days(sender, instance.pk, paths)
+    )
+
+
+def _after_delete(sender, instance, **kwargs):
+    mark_stale(getattr(instance, "_figures_days_before", ALWAYS))
+
+
+def _topics_changed(sender, instance, action, reverse, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if reverse:
+        mark_stale(ALWAYS)
+        return
+    mark_stale(_instance_days(instance, SOURCES[_label(type(instance))]))
+
+
+def connect() -> None:
+    """Connect the signals of every source model (FiguresConfig.ready)."""
+    for label in SOURCES:
+        model = apps.get_model(label)
+        uid = f"figures-stored-{label}"
+        pre_save.connect(_before_save, sender=model, dispatch_uid=uid)
+        post_save.connect(_after_save, sender=model, dispatch_uid=uid)
+        pre_delete.connect(_before_delete, sender=model, dispatch_uid=uid)
+        post_delete.connect(_after_delete, sender=model, dispatch_uid=uid)
+        for field in model._meta.many_to_many:
+            m2m_changed.connect(_topics_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")
