@@ -1,6 +1,7 @@
 """The forum's indicators for the figures app: questions asked and questions answered within the target."""
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -56,7 +57,7 @@ def questions_in_target(scope: Scope):
     )
     fields = ["created_at", "published_at", "first_answered_at"]
     if expression is not None:
-        queryset = queryset.annotate(k=expression)
+        queryset = queryset.annotate(k=F(expression) if isinstance(expression, str) else expression)
         fields.append("k")
     target = settings.FORUM_ANSWER_TARGET_WORKING_DAYS
     result = Value(of=0)
