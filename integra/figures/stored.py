@@ -8,9 +8,10 @@ it, so people per period cannot be added up from days or months without changing
 value is the live computation itself (`services.indicator_value`), hence always the same number.
 
 How they stay right:
-- a source record saved or deleted (signals below, connected in `FiguresConfig.ready`) marks every stored
-  value whose period contains the record's days (old and new) as stale, in one UPDATE; when it marked
-  any, it enqueues `tasks.refresh_stored_figures` (deduplicated: values already stale are not marked
+- a source record saved or deleted (signals below, connected in `FiguresConfig.ready`) marks, once its
+  transaction commits, every stored value whose period contains the record's days (old and new) as
+  stale, in one UPDATE (no query in the saving transaction itself); when it marked any, it enqueues
+  `tasks.refresh_stored_figures` (deduplicated: values already stale are not marked
   again, so a burst of saves enqueues one refresh). A client file changed (phone, nationality, erasure)
   can change people in any period: it marks every stored value;
 - the refresh claims the stale values, computes them as the pages do and writes them back; a save during
@@ -28,7 +29,7 @@ from datetime import date, datetime
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.utils import timezone
 
 from integra.figures.counting import Row, Scope, Value
@@ -150,19 +151,6 @@ def _day(value) -> date | None:
     return value
 
 
-def _days(model, pk, paths) -> list[date | None]:
-    if pk is None:
-        return []
-    row = model._default_manager.filter(pk=pk).values_list(*paths).first()
-    return [_day(v) for v in row] if row else []
-
-
-def _instance_days(instance, paths) -> list[date | None]:
-    if all("__" not in path for path in paths):
-        return [_day(getattr(instance, path)) for path in paths]
-    return _days(type(instance), instance.pk, paths)
-
-
 def mark_stale(days) -> int:
     """Mark the stored values whose period touches the span of `days` as stale; enqueue one refresh."""
     from integra.figures.models import StoredFigure
@@ -184,43 +172,74 @@ def _label(model) -> str:
     return f"{model._meta.app_label}.{model._meta.object_name}"
 
 
-def _before_save(sender, instance, raw=False, **kwargs):
-    if raw or instance._state.adding or instance.pk is None:
-        instance._figures_days_before = []
+def _heads(model, paths) -> list[str]:
+    """The attribute names a model's date paths start from: a date field, or the foreign key to follow."""
+    return [model._meta.get_field(path.split("__")[0]).attname for path in paths]
+
+
+def _snapshot(sender, instance, **kwargs):
+    """Remember the loaded dates and foreign keys (no query: deferred fields are left out)."""
+    instance._figures_loaded = {
+        name: instance.__dict__[name] for name in _heads(sender, SOURCES[_label(sender)]) if name in instance.__dict__
+    }
+
+
+def _days(model, values: dict, paths) -> list[date | None]:
+    """The days of the paths for the loaded values of their heads: a date as it is, a related date read."""
+    days = []
+    for path, head in zip(paths, _heads(model, paths), strict=True):
+        if head not in values:
+            continue
+        if "__" not in path:
+            days.append(_day(values[head]))
+            continue
+        first, rest = path.split("__", 1)
+        related = model._meta.get_field(first).related_model
+        found = related._default_manager.filter(pk=values[head]).values_list(rest, flat=True).first()
+        if found is not None:  # a related record deleted with it marks its own days
+            days.append(_day(found))
+    return days
+
+
+def _current(instance) -> dict:
+    heads = _heads(type(instance), SOURCES[_label(type(instance))])
+    return {name: instance.__dict__[name] for name in heads if name in instance.__dict__}
+
+
+def _changed(instance, *, created: bool = False, deleted: bool = False) -> None:
+    """Once the transaction commits, mark the stored values of the record's days (before and after)."""
+    model = type(instance)
+    label = _label(model)
+    if label in EVERY_PERIOD_ON_CHANGE and not created:
+        transaction.on_commit(lambda: mark_stale(ALWAYS))
         return
-    label = _label(sender)
-    if label in EVERY_PERIOD_ON_CHANGE:
-        instance._figures_days_before = list(ALWAYS)
-        return
-    instance._figures_days_before = _days(sender, instance.pk, SOURCES[label])
+    paths = SOURCES[label]
+    before = {} if created else dict(getattr(instance, "_figures_loaded", {}))
+    after = {} if deleted else _current(instance)
+    instance._figures_loaded = dict(after)
+    if before == after:
+        before = {}
+    transaction.on_commit(lambda: mark_stale([*_days(model, before, paths), *_days(model, after, paths)]))
 
 
 def _after_save(sender, instance, created=False, raw=False, **kwargs):
-    if raw:
-        return
-    before = getattr(instance, "_figures_days_before", [])
-    mark_stale([*before, *_instance_days(instance, SOURCES[_label(sender)])])
-
-
-def _before_delete(sender, instance, **kwargs):
-    label = _label(sender)
-    paths = SOURCES[label]
-    instance._figures_days_before = (
-        list(ALWAYS) if label in EVERY_PERIOD_ON_CHANGE else _days(sender, instance.pk, paths)
-    )
+    if not raw:
+        _changed(instance, created=created)
 
 
 def _after_delete(sender, instance, **kwargs):
-    mark_stale(getattr(instance, "_figures_days_before", ALWAYS))
+    _changed(instance, deleted=True)
 
 
 def _topics_changed(sender, instance, action, reverse, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if reverse:
-        mark_stale(ALWAYS)
+        transaction.on_commit(lambda: mark_stale(ALWAYS))
         return
-    mark_stale(_instance_days(instance, SOURCES[_label(type(instance))]))
+    model = type(instance)
+    now = _current(instance)
+    transaction.on_commit(lambda: mark_stale(_days(model, now, SOURCES[_label(model)])))
 
 
 def connect() -> None:
@@ -228,9 +247,8 @@ def connect() -> None:
     for label in SOURCES:
         model = apps.get_model(label)
         uid = f"figures-stored-{label}"
-        pre_save.connect(_before_save, sender=model, dispatch_uid=uid)
+        post_init.connect(_snapshot, sender=model, dispatch_uid=uid)
         post_save.connect(_after_save, sender=model, dispatch_uid=uid)
-        pre_delete.connect(_before_delete, sender=model, dispatch_uid=uid)
         post_delete.connect(_after_delete, sender=model, dispatch_uid=uid)
         for field in model._meta.many_to_many:
             m2m_changed.connect(_topics_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")
