@@ -100,22 +100,26 @@ def refresh_stored(*, every: bool = False) -> int:
     found = list(figures.values_list("pk", "code", "start", "end", "centres", "breakdown"))
     # Claimed: a record saved from now on marks them stale again (and enqueues the next refresh).
     StoredFigure.objects.filter(pk__in=[row[0] for row in found]).update(stale=False)
+    by_scope: dict[tuple, list] = {}
+    for pk, code, start, end, centres, breakdown in found:
+        by_scope.setdefault((start, end, centres), []).append((pk, code, breakdown))
     done = 0
-    with shared_results(use_stored=False):
-        for pk, code, start, end, centres, breakdown in found:
-            own = None if centres == stored.ALL else tuple(int(c) for c in centres.split(",") if c)
-            scope = Scope(start, end, own, breakdown or None)
-            try:
-                value = _stored_value(code, scope)
-            except LookupError:
-                StoredFigure.objects.filter(pk=pk).delete()  # an indicator or check no longer registered
-                continue
-            except Exception:
-                log.exception("figures: stored value %s could not be refreshed", pk)
-                StoredFigure.objects.filter(pk=pk).update(stale=True)
-                continue
-            StoredFigure.objects.filter(pk=pk).update(value=value, computed_at=timezone.now())
-            done += 1
+    for (start, end, centres), values in by_scope.items():
+        own = None if centres == stored.ALL else tuple(int(c) for c in centres.split(",") if c)
+        # One period and centres at a time: their people are read once and let go before the next.
+        with shared_results(use_stored=False):
+            for pk, code, breakdown in values:
+                try:
+                    value = _stored_value(code, Scope(start, end, own, breakdown or None))
+                except LookupError:
+                    StoredFigure.objects.filter(pk=pk).delete()  # an indicator or check no longer registered
+                    continue
+                except Exception:
+                    log.exception("figures: stored value %s could not be refreshed", pk)
+                    StoredFigure.objects.filter(pk=pk).update(stale=True)
+                    continue
+                StoredFigure.objects.filter(pk=pk).update(value=value, computed_at=timezone.now())
+                done += 1
     return done
 
 

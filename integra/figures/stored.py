@@ -23,6 +23,7 @@ How they stay right:
   every centre, data-quality counts) before the first visit.
 """
 
+import functools
 import logging
 from datetime import date, datetime
 
@@ -172,6 +173,7 @@ def _label(model) -> str:
     return f"{model._meta.app_label}.{model._meta.object_name}"
 
 
+@functools.cache
 def _heads(model, paths) -> list[str]:
     """The attribute names a model's date paths start from: a date field, or the foreign key to follow."""
     return [model._meta.get_field(path.split("__")[0]).attname for path in paths]
