@@ -20,7 +20,7 @@ How they stay right:
   (`Store.stale_since`), never silently; a value never computed is computed live and stored;
 - `manage.py refresh_figures --all` (nightly) recomputes every stored value, for writes that bypass
   signals (queryset.update(), SQL); `--year Y` fills in a year's values (every indicator and breakdown,
-  every centre, data-quality counts) before the first visit.
+  the whole network, data-quality counts) before the first visit; a centre's are stored on first visit.
 """
 
 import functools
