@@ -216,9 +216,14 @@ def _changed(instance, *, created: bool = False, deleted: bool = False) -> None:
         transaction.on_commit(lambda: mark_stale(ALWAYS))
         return
     paths = SOURCES[label]
+    heads = _heads(model, paths)
     before = {} if created else dict(getattr(instance, "_figures_loaded", {}))
     after = {} if deleted else _current(instance)
     instance._figures_loaded = dict(after)
+    if (not created and len(before) < len(heads)) or (not deleted and len(after) < len(heads)):
+        # A date or key not loaded (a deferred field): its days are not known, mark every period.
+        transaction.on_commit(lambda: mark_stale(ALWAYS))
+        return
     if before == after:
         before = {}
     transaction.on_commit(lambda: mark_stale([*_days(model, before, paths), *_days(model, after, paths)]))

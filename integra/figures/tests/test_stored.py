@@ -130,6 +130,17 @@ def test_a_record_moved_to_another_day_marks_both_days(varied, committed):
     assert stored(periods.year(2025)) == live(periods.year(2025))
 
 
+def test_a_record_saved_with_its_date_deferred_marks_every_period(varied, committed):
+    services.store_period(YEAR)
+    services.store_period(periods.year(2025))
+    consultation = Consultation.objects.only("pk", "nationality").get(held_on=date(2025, 12, 30))
+    consultation.nationality = "IQ"
+    with committed(execute=True):
+        consultation.save(update_fields=["nationality"])
+    assert stored() == live()
+    assert stored(periods.year(2025)) == live(periods.year(2025))
+
+
 def test_a_record_saved_or_deleted_refreshes_the_stored_values_of_its_period_only(varied, committed):
     services.store_period(YEAR)
     services.store_period(periods.year(2025))
