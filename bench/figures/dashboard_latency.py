@@ -1,11 +1,16 @@
 """Latency and queries of the figures dashboard (a year, every indicator, the coordinator) with growing
 numbers of records (PostgreSQL, in-process Django test client, production settings).
 
-    .venv/bin/python bench/figures/dashboard_latency.py [--sizes 10000 100000] [--requests 10]
+    .venv/bin/python bench/figures/dashboard_latency.py [--sizes 1000000] [--requests 10] [--live]
 
 For a size n it fills, with SQL (generate_series): n consultations (70 % with a client file, n/5 client
 files with a phone number), 0.3 n hotline conversations (60 % from a known number), 0.1 n course
-enrolments in 40 groups; then times the dashboard for 2026 and the public figures page.
+enrolments in 40 groups; then
+- (with --live) times one dashboard computed live, without the stored figures (as before they existed);
+- times filling in the stored figures of 2026 (`manage.py refresh_figures --year 2026`: every indicator
+  with every breakdown, the data-quality counts), what the nightly rebuild and the refresh task cost;
+- times the dashboard for 2026 and the public figures page (p50, p95, queries) and the full XLSX export
+  of 2026 (integra.figures.export.workbook, the coordinator's), all read from the stored figures.
 """
 
 import argparse
@@ -20,13 +25,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from bench.common import PRODUCTION_ENV, reset_postgres  # noqa: E402
 
-DB = "integra_bench_figures"
+DB = "integra_figscale_bench"
 ENV = {**PRODUCTION_ENV, "ALLOWED_HOSTS": "testserver", "LOG_LEVEL": "ERROR",
        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB}", "PAGE_CACHE_SECONDS": "0"}  # fmt: skip
 
 FILL = """
 TRUNCATE consultations_consultation_topics, consultations_consultation, clients_client, hotline_call_topics,
-         hotline_call, courses_enrolment RESTART IDENTITY CASCADE;
+         hotline_call, courses_enrolment, figures_storedfigure RESTART IDENTITY CASCADE;
 INSERT INTO clients_client (reference, centre_id, name, phone, email, nationality, gender, languages,
                             residence_status, created_at)
 SELECT 'C-' || g, (SELECT min(id) FROM centres_centre) + g % 4, '', '+35988' || lpad(g::text, 7, '0'), '',
@@ -65,6 +70,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--requests", type=int, default=10)
+    parser.add_argument("--live", action="store_true", help="also time one dashboard computed live")
     args = parser.parse_args()
     reset_postgres(DB)
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env={**os.environ, **ENV}, check=True)
@@ -77,10 +83,12 @@ def main() -> None:
 
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+    from django.test.utils import CaptureQueriesContext, override_settings
+    from django.utils import translation
 
     from integra.centres.models import Centre
     from integra.courses.models import Course, Group
+    from integra.figures import export, periods, services
     from tests.base import load_reference_data, make_staff, signed_in
 
     load_reference_data()
@@ -105,6 +113,20 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute(sql)
         fill = time.perf_counter() - started
+        print(f"(filled in {fill:.0f} s)", flush=True)
+        if args.live:
+            with override_settings(FIGURES_STORED=False), CaptureQueriesContext(connection) as captured:
+                begin = time.perf_counter()
+                response = coordinator.get("/en/staff/figures/", {"period": "year", "year": "2026"})
+                live = time.perf_counter() - begin
+            assert response.status_code == 200, response.status_code
+            print(f"dashboard 2026 computed live (no stored figures): {live * 1000:.0f} ms, {len(captured)} queries",
+                  flush=True)  # fmt: skip
+        begin = time.perf_counter()
+        with translation.override("en"):
+            stored_count = services.store_period(periods.year(2026))
+        print(f"stored figures of 2026 filled in: {time.perf_counter() - begin:.1f} s ({stored_count} values)",
+              flush=True)  # fmt: skip
         for label, client, url, params in (
             ("dashboard 2026 (coordinator)", coordinator, "/en/staff/figures/", {"period": "year", "year": "2026"}),
             ("public figures 2026", visitor, "/en/figures/2026/", {}),
@@ -120,12 +142,19 @@ def main() -> None:
                 queries.add(len(captured))
                 db_times.append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
             times.sort()
-            p95 = times[max(int(0.95 * len(times)) - 1, 0)]
+            p95 = times[max(int(-(-0.95 * len(times) // 1)) - 1, 0)]
             print(
                 f"| {n:,} | {sizes['calls']:,} | {sizes['enrolments']:,} | {label} | {statistics.median(times):.0f} | "
                 f"{p95:.0f} | {statistics.median(db_times):.0f} | {'/'.join(map(str, sorted(queries)))} |"
             )
-        print(f"(filled in {fill:.0f} s)")
+        exports = []
+        for _ in range(3):
+            with translation.override("en"), CaptureQueriesContext(connection) as captured:
+                begin = time.perf_counter()
+                content = export.workbook(period=periods.year(2026), centres=None, exact=True)
+                exports.append(time.perf_counter() - begin)
+        print(f"full XLSX export 2026 (coordinator): {', '.join(f'{t:.2f}' for t in exports)} s, "
+              f"{len(captured)} queries, {len(content):,} bytes", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -196,6 +196,7 @@ def _event_row(event):
     label=_("Events that are over without anyone checked in, counted at the door or on a paper sign-in sheet"),
     row=_event_row,
     order=30,
+    stored=False,  # "over" moves with the clock
 )
 def events_without_attendance(scope: Scope):
     over = Event.objects.filter(end__lte=timezone.now()).exclude(

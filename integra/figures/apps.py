@@ -17,3 +17,7 @@ class FiguresConfig(AppConfig):
 
         # Closing a period and each correction are audit-logged (who, when, which version), not the figures.
         auditlog.register(self.get_model("PeriodSnapshot"), exclude_fields=["figures", "changes"])
+        from integra.figures import stored
+
+        # Stored figures are marked stale when their records change.
+        stored.connect()

@@ -132,3 +132,26 @@ class FigureExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.format} {self.start}–{self.end} ({self.status})"
+
+
+class StoredFigure(models.Model):
+    """An indicator's value for one scope, as computed (integra.figures.stored): kept right by the signals
+    of its source records, a refresh task and a nightly rebuild."""
+
+    code = models.CharField(max_length=80)  # an indicator's code, or "check:<code>" for a data-quality count
+    start = models.DateField()
+    end = models.DateField()
+    centres = models.CharField(max_length=200)  # "*": every centre; else the centres' ids "1,2"
+    breakdown = models.CharField(max_length=20, blank=True)
+    value = models.JSONField()
+    computed_at = models.DateTimeField(auto_now=True)
+    stale = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["start", "end", "centres", "code", "breakdown"], name="stored_figure_once")
+        ]
+        indexes = [models.Index(fields=["stale", "start", "end"], name="stored_figure_stale")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.start}–{self.end} {self.centres} {self.breakdown}"

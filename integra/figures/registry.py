@@ -180,16 +180,19 @@ class Check:
     records: Callable
     row: Callable
     order: int = 0
+    # Counted once and kept with the stored figures (integra.figures.stored); False for a count that
+    # changes with the time of day rather than with the records.
+    stored: bool = True
 
 
 _CHECKS: dict[str, Check] = {}
 
 
-def quality_check(*, code: str, label, row: Callable, order: int = 100):
+def quality_check(*, code: str, label, row: Callable, order: int = 100, stored: bool = True):
     """Register the decorated function (scope → queryset) as the data-quality check `code`."""
 
     def decorator(func: Callable):
-        _CHECKS[code] = Check(code=code, label=label, records=func, row=row, order=order)
+        _CHECKS[code] = Check(code=code, label=label, records=func, row=row, order=order, stored=stored)
         return func
 
     return decorator

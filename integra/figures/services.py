@@ -7,11 +7,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import get_language
 
-from integra.figures import disclosure, registry
+from integra.figures import disclosure, registry, stored
 from integra.figures.counting import People, Row, Scope, Value, unique_people
-from integra.figures.models import IndicatorSetting, IndicatorTarget
+from integra.figures.models import IndicatorSetting, IndicatorTarget, StoredFigure
 from integra.figures.periods import Period
 
 log = logging.getLogger(__name__)
@@ -30,17 +31,31 @@ def as_value(result, breakdown: str | None) -> Value:
 
 
 _shared: ContextVar[dict | None] = ContextVar("figures_shared_results", default=None)
+_store: ContextVar[stored.Store | None] = ContextVar("figures_store", default=None)
 
 
 @contextmanager
-def shared_results():
+def shared_results(*, use_stored: bool = True):
     """Within this block each indicator's query runs once per scope: the dashboard needs the consultations'
-    people for their own indicator, for the participants' union and for the monthly chart."""
-    token = _shared.set({})
+    people for their own indicator, for the participants' union and for the monthly chart. Values are read
+    from the stored figures (integra.figures.stored; computed and stored when missing) unless
+    `use_stored` is false. Yields the `Store` (its `stale_since` says whether a value shown is being
+    refreshed), or None. Nested blocks share the outer one."""
+    if _shared.get() is not None:
+        yield _store.get()
+        return
+    store = stored.Store() if use_stored and stored.enabled() else None
+    token, store_token = _shared.set({}), _store.set(store)
     try:
-        yield
+        yield store
+        if store is not None:
+            try:
+                store.save()
+            except Exception:
+                log.exception("figures: the computed values could not be stored")
     finally:
         _shared.reset(token)
+        _store.reset(store_token)
 
 
 def run_query(indicator: registry.Indicator, scope: Scope):
@@ -54,16 +69,89 @@ def run_query(indicator: registry.Indicator, scope: Scope):
     return shared[key]
 
 
-def indicator_value(indicator: registry.Indicator, scope: Scope) -> Value:
-    """The indicator's value for the scope; NotComputed (logged) when its query fails."""
-    if scope.breakdown and scope.breakdown not in indicator.breakdowns:
-        raise ValueError(f"{indicator.code} has no breakdown {scope.breakdown!r}")
+def _computed(indicator: registry.Indicator, scope: Scope) -> Value:
     try:
         with transaction.atomic():  # a failed query on PostgreSQL must not break the page's transaction
             return as_value(run_query(indicator, scope), scope.breakdown)
     except Exception as error:
         log.exception("figures: indicator %s could not be computed for %s", indicator.code, scope)
         raise NotComputed(indicator.code) from error
+
+
+def indicator_value(indicator: registry.Indicator, scope: Scope) -> Value:
+    """The indicator's value for the scope (stored, or computed and stored); NotComputed (logged) when its
+    query fails."""
+    if scope.breakdown and scope.breakdown not in indicator.breakdowns:
+        raise ValueError(f"{indicator.code} has no breakdown {scope.breakdown!r}")
+    store = _store.get()
+    if store is None:
+        return _computed(indicator, scope)
+    found = store.get(indicator.code, scope)
+    if found is None:
+        found = stored.dump(_computed(indicator, scope))
+        store.put(indicator.code, scope, found)
+    return stored.load(found)
+
+
+def refresh_stored(*, every: bool = False) -> int:
+    """Recompute the stale stored values (every stored value with `every`) as the pages compute them; a
+    value that cannot be computed stays stale. Returns how many were recomputed."""
+    figures = StoredFigure.objects.all() if every else StoredFigure.objects.filter(stale=True)
+    found = list(figures.values_list("pk", "code", "start", "end", "centres", "breakdown"))
+    # Claimed: a record saved from now on marks them stale again (and enqueues the next refresh).
+    StoredFigure.objects.filter(pk__in=[row[0] for row in found]).update(stale=False)
+    by_scope: dict[tuple, list] = {}
+    for pk, code, start, end, centres, breakdown in found:
+        by_scope.setdefault((start, end, centres), []).append((pk, code, breakdown))
+    done = 0
+    for (start, end, centres), values in by_scope.items():
+        own = None if centres == stored.ALL else tuple(int(c) for c in centres.split(",") if c)
+        # One period and centres at a time: their people are read once and let go before the next.
+        with shared_results(use_stored=False):
+            for pk, code, breakdown in values:
+                try:
+                    value = _stored_value(code, Scope(start, end, own, breakdown or None))
+                except LookupError:
+                    StoredFigure.objects.filter(pk=pk).delete()  # an indicator or check no longer registered
+                    continue
+                except Exception:
+                    log.exception("figures: stored value %s could not be refreshed", pk)
+                    StoredFigure.objects.filter(pk=pk).update(stale=True)
+                    continue
+                StoredFigure.objects.filter(pk=pk).update(value=value, computed_at=timezone.now())
+                done += 1
+    return done
+
+
+def _stored_value(code: str, scope: Scope) -> dict:
+    if code.startswith(stored.CHECK):
+        check = registry.get_check(code.removeprefix(stored.CHECK))
+        if check is None:
+            raise LookupError(code)
+        with transaction.atomic():
+            return {"count": check.records(scope).count()}
+    indicator = registry.get(code)
+    if indicator is None or indicator.query is None or indicator.unavailable:
+        raise LookupError(code)
+    return stored.dump(_computed(indicator, scope))
+
+
+def store_period(period: Period, centres: tuple | None = None) -> int:
+    """Compute and store every value of a period not stored yet: each indicator with each of its
+    breakdowns and the data-quality counts (what the dashboard and the export read). Returns how many."""
+    with shared_results() as store:
+        if store is None:
+            return 0
+        for indicator in visible(centres):
+            if indicator.unavailable or indicator.query is None:
+                continue
+            for breakdown in (None, *indicator.breakdowns):
+                try:
+                    indicator_value(indicator, Scope(period.start, period.end, centres, breakdown))
+                except NotComputed:
+                    pass
+        quality_warnings(period=period, centres=centres)
+        return len(store.missing)
 
 
 def user_centres(user) -> tuple[int, ...] | None:
@@ -140,8 +228,16 @@ def decorate(figure: Figure, *, exact: bool) -> Figure:
 def figures_compute(
     *, codes=None, period: Period, centres: tuple | None, exact: bool, breakdown: str | None = None, value_of=None
 ) -> list[Figure]:
-    """The figures of a period for the centres in scope: a constant number of queries per indicator.
-    `value_of(indicator, scope)` reads the values elsewhere (a closed period's snapshot) instead."""
+    """The figures of a period for the centres in scope: a constant number of queries per indicator (one
+    for them all when they are stored). `value_of(indicator, scope)` reads the values elsewhere (a closed
+    period's snapshot) instead."""
+    with shared_results():
+        return _figures_compute(
+            codes=codes, period=period, centres=centres, exact=exact, breakdown=breakdown, value_of=value_of
+        )
+
+
+def _figures_compute(*, codes, period: Period, centres: tuple | None, exact: bool, breakdown: str | None, value_of):
     chosen = [i for i in visible(centres) if codes is None or i.code in codes]
     settings_by_code = IndicatorSetting.objects.filter(code__in=[i.code for i in chosen]).by_code()
     targets = {}
@@ -212,16 +308,25 @@ class QualityWarning:
 
 
 def quality_warnings(*, period: Period, centres: tuple | None) -> list[QualityWarning]:
-    """How many records of the period lack what the funder's breakdowns need: one count per check."""
+    """How many records of the period lack what the funder's breakdowns need: one count per check (stored
+    with the figures, except the checks that depend on the time of day)."""
     result = []
+    store = _store.get()
+    scope = Scope(period.start, period.end, centres)
     for check in registry.checks():
+        found = store.get(stored.CHECK + check.code, scope) if store is not None and check.stored else None
+        if found is not None:
+            result.append(QualityWarning(check, found["count"]))
+            continue
         try:
             with transaction.atomic():
-                found = check.records(Scope(period.start, period.end, centres)).count()
+                number = check.records(scope).count()
         except Exception:
             log.exception("figures: data-quality check %s could not be run", check.code)
-            found = None
-        result.append(QualityWarning(check, found))
+            number = None
+        if number is not None and store is not None and check.stored:
+            store.put(stored.CHECK + check.code, scope, {"count": number})
+        result.append(QualityWarning(check, number))
     return result
 
 

@@ -50,9 +50,10 @@ def _triple(value) -> list:
 
 
 def collect(period: Period, centres: tuple | None) -> dict:
-    """The exact figures of one scope, as stored in a snapshot. NotComputed when any query fails."""
+    """The exact figures of one scope, as stored in a snapshot. NotComputed when any query fails; Recounting
+    when a stored value read is being counted again after a change (a snapshot never freezes an old count)."""
     data = {}
-    with services.shared_results():
+    with services.shared_results() as store:
         for indicator in services.visible(centres):
             if indicator.unavailable:
                 continue
@@ -64,7 +65,13 @@ def collect(period: Period, centres: tuple | None) -> dict:
                     [row.key, _number(row.value), _number(row.anonymous), _number(row.of)] for row in rows
                 ]
             data[indicator.code] = entry
+        if store is not None and store.stale_since is not None:
+            raise Recounting
     return data
+
+
+class Recounting(Exception):
+    """Some stored figures of the period are being counted again after records changed."""
 
 
 def collect_all(period: Period) -> dict:
@@ -73,6 +80,13 @@ def collect_all(period: Period) -> dict:
         data = {EVERY_CENTRE: collect(period, None)}
         for pk in Centre.objects.order_by("pk").values_list("pk", flat=True):
             data[str(pk)] = collect(period, (pk,))
+    except Recounting as error:
+        raise PeriodError(
+            _(
+                "Records of this period changed a moment ago and its figures are being counted again, so nothing "
+                "was saved. Try again in a few minutes."
+            )
+        ) from error
     except services.NotComputed as error:
         indicator = registry.get(str(error))
         name = str(indicator.name) if indicator else str(error)

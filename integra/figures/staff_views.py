@@ -57,13 +57,14 @@ def dashboard(request):
     figures = []
     monthly = None
     warnings = []
-    closed, value_of, differs = None, None, False
+    closed, value_of, differs, stale_since = None, None, False, None
     if period is not None:
         closed, value_of = snapshots.source_for(period, centres)
-        with services.shared_results():
+        with services.shared_results() as store:
             figures, monthly = _dashboard_figures(period, centres, exact, value_of)
             differs = value_of is not None and snapshots.live_differs(figures, period, centres)
-        warnings = [w for w in services.quality_warnings(period=period, centres=centres) if w.count != 0]
+            warnings = [w for w in services.quality_warnings(period=period, centres=centres) if w.count != 0]
+        stale_since = store.stale_since if store is not None else None
     groups = [(label, [f for f in figures if f.indicator.group == value]) for value, label in registry.Group.choices]
     return render(
         request,
@@ -74,6 +75,7 @@ def dashboard(request):
             "groups": groups,
             "monthly": monthly,
             "warnings": warnings,
+            "stale_since": stale_since,
             "exact": exact,
             "threshold": disclosure.threshold(),
             "empty": bool(figures) and not any(f.value and (f.value.total or f.value.anonymous) for f in figures),

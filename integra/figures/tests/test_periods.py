@@ -9,8 +9,9 @@ import time_machine
 from django.utils import translation
 
 from integra.core.models import AuditEntry as LogEntry
-from integra.figures import registry, snapshots
-from integra.figures.models import PeriodSnapshot
+from integra.figures import periods, registry, snapshots
+from integra.figures.models import PeriodSnapshot, StoredFigure
+from integra.figures.services import store_period
 from integra.figures.tests import records
 from tests.base import signed_in
 
@@ -299,3 +300,14 @@ def test_the_close_button_is_offered_to_coordinators_for_a_period_that_is_over(c
     signed_in(client, consultations["manager.sofia"])
     with translation.override("en"):
         assert 'action="/en/staff/figures/periods/close/"' not in text(client.get(DASHBOARD, Q1))
+
+
+def test_a_period_whose_stored_figures_are_being_recounted_is_not_closed_until_they_are(client, consultations):
+    signed_in(client, consultations["coordinator"])
+    store_period(periods.quarter(2026, 1))
+    StoredFigure.objects.filter(code="net.consultations").update(stale=True)  # a change not yet recounted
+    refused = close(client)
+    assert "its figures are being counted again, so nothing was saved" in text(refused)
+    assert not PeriodSnapshot.objects.exists()
+    StoredFigure.objects.update(stale=False)
+    assert "Q1 2026 is closed" in text(close(client))
