@@ -93,7 +93,7 @@ def test_a_failing_indicator_is_shown_as_could_not_be_computed_and_logged(client
     assert "net.consultations could not be computed" in caplog.text
 
 
-@pytest.mark.parametrize("stored, pinned", [(True, 17), (False, 131)])
+@pytest.mark.parametrize("stored, pinned", [(True, 18), (False, 132)])  # +1: is the period closed?
 def test_the_dashboard_costs_the_same_number_of_queries_with_more_records(
     client, staff, django_assert_max_num_queries, settings, stored, pinned
 ):
