@@ -5,8 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
-# pytest-xdist workers for make test / test-postgres (docs/performance.md, "Test suite speed": 3 beat 2 and 4
-# on 2 cores, the browser and database waits leave CPU free); PYTEST_WORKERS=0 runs in one process.
+# pytest-xdist workers for make test / test-postgres: one more than the 2 cores, as the browser tests, Java and
+# the database leave a worker waiting (docs/performance.md, "Test suite speed"); PYTEST_WORKERS=0: one process.
 PYTEST_WORKERS ?= 3
 PYTEST := $(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
