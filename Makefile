@@ -5,6 +5,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# pytest-xdist workers for make test / test-postgres: one more than the 2 cores, as the browser tests, Java and
+# the database leave a worker waiting (docs/performance.md, "Test suite speed"); PYTEST_WORKERS=0: one process.
+PYTEST_WORKERS ?= 3
+PYTEST := $(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
 .PHONY: run test test-postgres lint check messages worker clean
 
@@ -37,17 +41,18 @@ run: $(VENV)/.runtime
 worker: $(VENV)/.runtime
 	$(PY) manage.py db_worker
 
-## test: set up and run the whole test suite (SQLite; DATABASE_URL=postgres://… for PostgreSQL)
+## test: set up and run the whole test suite in parallel (SQLite; DATABASE_URL=postgres://… for PostgreSQL;
+##       PYTEST_ARGS=integra/forum for one app, PYTEST_WORKERS=0 for one process)
 test: $(VENV)/.dev node_modules/.installed
 	@scripts/ensure-chromium
 	@scripts/ensure-system-packages
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 ## test-postgres: the same suite against the PostgreSQL server on 127.0.0.1:5432
 test-postgres: $(VENV)/.dev node_modules/.installed
 	@scripts/ensure-chromium
 	@scripts/ensure-system-packages
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/integra} $(VENV)/bin/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/integra} $(PYTEST) $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

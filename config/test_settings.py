@@ -23,5 +23,8 @@ from config.settings import *  # noqa: E402,F403
 
 # Argon2 is the production hasher (see test_passwords); a fast one keeps the suite quick.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]  # noqa: F405
+# Violation reports hash receipts and derive keys with Argon2id; production keeps crypto.DEFAULT_ARGON2 (64 MiB,
+# ~130 ms a hash: it is never set in config/settings.py), tests use the cheapest profile (the same code path).
+VIOLATIONS_ARGON2 = {"time_cost": 1, "memory_cost": 8 * 1024, "parallelism": 1}
 WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -40,7 +40,9 @@ def wait_for(port: int, process, deadline: float) -> None:
 
 def get(url: str) -> int:
     try:
-        with urllib.request.urlopen(url, timeout=20) as response:  # noqa: S310 - our own local server
+        # 60 s: gunicorn listens before its worker has imported the app, so the first request waits for that
+        # (it took over 20 s with the suite on 3 processes and a load average of 17; timed out at 20 s).
+        with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - our own local server
             return response.status
     except urllib.error.HTTPError as error:
         return error.code

@@ -16,12 +16,8 @@ from tests.e2e.helpers import go_on, t
 
 pytestmark = pytest.mark.e2e
 
-FAST_ARGON2 = {"time_cost": 1, "memory_cost": 8 * 1024, "parallelism": 1}
-
-
 @pytest.fixture
-def open_channel(site, settings):
-    settings.VIOLATIONS_ARGON2 = FAST_ARGON2
+def open_channel(site):
     violation_services.officer_keys_create(user=make_staff()["rights.officer"], password=PASSWORD)
     return site
 

@@ -4,13 +4,10 @@ from django.core.cache import cache
 from integra.violations import services
 from tests.base import PASSWORD, signed_in
 
-FAST_ARGON2 = {"time_cost": 1, "memory_cost": 8 * 1024, "parallelism": 1}
-
 
 @pytest.fixture(autouse=True)
 def violations_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.VIOLATIONS_ARGON2 = FAST_ARGON2  # production uses argon2-cffi's RFC 9106 low-memory profile
     cache.clear()
     yield
     cache.clear()

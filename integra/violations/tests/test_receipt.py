@@ -142,3 +142,13 @@ def test_a_tampered_or_expired_follow_up_page_asks_for_the_receipt_again(client,
         expired = client.post(FOLLOW_URL, {"token": token, "text": "hello"})
     assert "Enter your receipt again" in expired.content.decode()
     assert not services.Report.objects.get().messages.exists()
+
+
+def test_production_hashes_with_the_rfc_9106_low_memory_profile(settings):
+    """Only config/test_settings.py makes Argon2id cheap: production settings leave the default."""
+    import config.settings
+
+    assert "VIOLATIONS_ARGON2" not in vars(config.settings)
+    del settings.VIOLATIONS_ARGON2
+    assert crypto.argon2_params() == {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 4}
+    assert crypto.receipt_hash("1111222233334444").startswith("$argon2id$v=19$m=65536,t=3,p=4$")
