@@ -156,6 +156,7 @@ PAGE_CACHE_MODELS = [
     "hotline.LineHours", "hotline.LineDay",
     "consultations.Rota", "consultations.ClosedDay",
     "events.Event", "events.Registration",  # a registration can fill an event: its page changes
+    "courses.Course", "courses.Group", "courses.Session", "courses.Enrolment",  # an enrolment takes a place
     "figures.IndicatorSetting",  # a renamed indicator on the public figures page
 ]  # fmt: skip
 
