@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "integra.accounts.middleware.StaffSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "integra.core.csp.CSPMiddleware",  # django-csp's, the settings' policy built once per process
     "integra.core.audit.AuditMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
