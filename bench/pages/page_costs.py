@@ -41,6 +41,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--top", help="a page's name: print its most costly functions")
     parser.add_argument("--cumulative", action="store_true")
+    parser.add_argument("--by-calls", action="store_true")
     parser.add_argument("--lines", type=int, default=40)
     args = parser.parse_args()
     from integra.forum.models import Question  # noqa: PLC0415 - after django.setup()
@@ -73,7 +74,7 @@ def main() -> None:
             size = len(response.content) / 1024
             print(f"{name:<20} {calls:>10,} {count:>8} {ms:>8.2f} {size:>6.1f}")
             if args.top == name:
-                stats.sort_stats("cumulative" if args.cumulative else "tottime").print_stats(args.lines)
+                stats.sort_stats("cumulative" if args.cumulative else ("ncalls" if args.by_calls else "tottime")).print_stats(args.lines)
 
 
 if __name__ == "__main__":
