@@ -8,7 +8,7 @@ context only.
 
 The database needs the demo data (manage.py migrate; manage.py load_demo). /bench/bare is Integra's
 middleware around a view returning "ok" (bench/knowledge_urls.py). --top PAGE prints the functions of
-that page sorted by their own time (or by cumulative time with --cumulative).
+that page sorted by their own time (by cumulative time with --cumulative, by calls with --by-calls).
 """
 
 import argparse
@@ -74,7 +74,8 @@ def main() -> None:
             size = len(response.content) / 1024
             print(f"{name:<20} {calls:>10,} {count:>8} {ms:>8.2f} {size:>6.1f}")
             if args.top == name:
-                stats.sort_stats("cumulative" if args.cumulative else ("ncalls" if args.by_calls else "tottime")).print_stats(args.lines)
+                order = "cumulative" if args.cumulative else ("ncalls" if args.by_calls else "tottime")
+                stats.sort_stats(order).print_stats(args.lines)
 
 
 if __name__ == "__main__":

@@ -48,8 +48,10 @@ class CSPMiddleware(DjangoCSPMiddleware):
         ):
             return super().process_response(request, response)
         for header, policy, exempt, prefixes in _settings_headers():
-            if header not in response and not getattr(response, exempt, False) and not (
-                prefixes and request.path_info.startswith(prefixes)
+            if (
+                header not in response
+                and not getattr(response, exempt, False)
+                and not (prefixes and request.path_info.startswith(prefixes))
             ):
                 response[header] = policy
         # As django-csp: a nonce asked for after the header is written is an error, not a silent gap.

@@ -77,7 +77,6 @@ def test_the_audit_log_refuses_deletes_on_postgresql(staff):
         assert not AuditEntry.objects.filter(pk=entry.pk).exists()
 
 
-
 def test_a_request_without_a_session_writes_entries_with_no_actor_as_before(reference_data):
     """The audit middleware skips the actor context without a session cookie (issue 16): an entry written
     during such a request still has no actor, roles, centres or address, and keeps the correlation id."""
