@@ -2,12 +2,12 @@
 
 Every public app is included at the root of the language prefix (`path("", include(...))`), so Django tries
 the patterns of every app before the one that answers: 135 function calls to resolve the home page, 600 for
-the courses list, on every request. A path that resolved is remembered (a bounded LRU keyed by the active
-language and the path): the pattern list cannot change while the process runs, and Django's root resolver
-builds a new ResolverMatch (with its own kwargs) from the remembered one for each request. A path that does
-not resolve is never remembered (it is tried again, and its 404 lists what was tried, as before)."""
-
-import functools
+the courses list, on every request. A path that resolved is remembered (keyed by the active language and the
+path; at most REMEMBERED_PATHS, then forgotten all at once): the pattern list cannot change while the process
+runs, and Django's root resolver builds a new ResolverMatch (with its own kwargs) from the remembered one for
+each request. Never remembered: a path that does not resolve (it is tried again, and its 404 lists what was
+tried, as before) and a path with free text in it (a `str` part: private links' tokens, certificate codes),
+which is not kept in memory beyond its request."""
 
 from django.conf import settings
 from django.urls import LocalePrefixPattern, URLResolver
@@ -17,16 +17,20 @@ REMEMBERED_PATHS = 4096
 
 
 class RememberingResolver(URLResolver):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._remembered: dict[tuple[str | None, str], object] = {}
+
     def resolve(self, path):
-        return self._resolve(get_language(), str(path))
-
-    @functools.cached_property
-    def _resolve(self):
-        @functools.lru_cache(maxsize=REMEMBERED_PATHS)
-        def resolve(_language, path):  # the language is in the key: the prefix matched depends on it
-            return super(RememberingResolver, self).resolve(path)
-
-        return resolve
+        key = (get_language(), str(path))  # the language is in the key: the prefix matched depends on it
+        found = self._remembered.get(key)
+        if found is None:
+            found = super().resolve(path)
+            if "<str:" not in found.route:
+                if len(self._remembered) >= REMEMBERED_PATHS:
+                    self._remembered.clear()
+                self._remembered[key] = found
+        return found
 
 
 def i18n_patterns(*urls, prefix_default_language=True):
