@@ -81,7 +81,7 @@ MIDDLEWARE = [
     "integra.accounts.middleware.StaffSecurityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "integra.core.csp.CSPMiddleware",  # django-csp's, the settings' policy built once per process
     "integra.core.audit.AuditMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -156,6 +156,7 @@ PAGE_CACHE_MODELS = [
     "hotline.LineHours", "hotline.LineDay",
     "consultations.Rota", "consultations.ClosedDay",
     "events.Event", "events.Registration",  # a registration can fill an event: its page changes
+    "courses.Course", "courses.Group", "courses.Session", "courses.Enrolment",  # an enrolment takes a place
     "figures.IndicatorSetting",  # a renamed indicator on the public figures page
 ]  # fmt: skip
 

@@ -1,10 +1,10 @@
-from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from integra.api.api import api
 from integra.centres import views as centres_views
 from integra.core import views as core_views
+from integra.core.resolving import i18n_patterns  # Django's, resolved paths remembered (issue 16)
 
 # The API authenticates with tokens, not sessions: its views are outside LoginRequiredMiddleware.
 api_patterns, api_app, api_namespace = api.urls

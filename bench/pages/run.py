@@ -2,12 +2,14 @@
 at 100,000 documents on SQLite and PostgreSQL, in one run.
 
     .venv/bin/python bench/pages/run.py [--rounds 3] [--seconds 4] [--connections 16] [--no-search]
+                                        [--port 8771] [--redis-db 7]
 
-Starts three gunicorn servers on 127.0.0.1 (two sync workers each, DEBUG off, demo data on a bench
-SQLite file, a Redis cache): the bare baseline (bench/pages/bare_settings.py: no app, no middleware),
-Integra with the page cache, and Integra with PAGE_CACHE_SECONDS=0 (the uncached path). Each round runs
-wrk on the bare view, then on every page of both Integra servers; the ratio of a page is its requests per
-second over the bare view's in the same round, and the table shows the median ratio over the rounds.
+Starts three gunicorn servers on 127.0.0.1, on --port and the two ports after it (two sync workers
+each, DEBUG off, demo data on a bench SQLite file, a Redis cache in --redis-db): the bare baseline
+(bench/pages/bare_settings.py: no app, no middleware), Integra with the page cache, and Integra with
+PAGE_CACHE_SECONDS=0 (the uncached path). Each round runs wrk on the bare view, then on every page of
+both Integra servers; the ratio of a page is its requests per second over the bare view's in the same
+round, and the table shows the median ratio over the rounds.
 Only one server is under load at a time; everything is stopped at the end. Then bench/knowledge_search.py
 runs on var/bench-search.sqlite3 and on the PostgreSQL database integra_bench_search (created and filled on
 the first run, then reused): p50/p95 of 400 queries in the visitor's language (common and rare words, words
@@ -70,7 +72,6 @@ SEARCH_DATABASES = [
 ]
 ENV = {
     **PRODUCTION_ENV,
-    "CACHE_URL": "redis://127.0.0.1:6379/7",
     "DATABASE_URL": f"sqlite:///{ROOT}/var/bench-pages.sqlite3",
     "PYTHONPATH": str(ROOT),
     "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",  # the demo sends mail; nothing leaves
@@ -101,14 +102,18 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=4)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--no-search", action="store_true", help="only the pages")
+    parser.add_argument("--port", type=int, default=8771, help="the bare server's; Integra's are the next two")
+    parser.add_argument("--redis-db", type=int, default=7, help="the Redis database of the shared cache")
     args = parser.parse_args()
     load_before = os.getloadavg()
     (ROOT / "var").mkdir(exist_ok=True)
+    ENV["CACHE_URL"] = f"redis://127.0.0.1:6379/{args.redis_db}"
     env = {**os.environ, **ENV}
+    bare_port, cached_port, uncached_port = args.port, args.port + 1, args.port + 2
     Path(ENV["DATABASE_URL"].removeprefix("sqlite:///")).unlink(missing_ok=True)
     subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([sys.executable, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    subprocess.run(["redis-cli", "-n", "7", "flushdb"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["redis-cli", "-n", str(args.redis_db), "flushdb"], check=True, stdout=subprocess.DEVNULL)
     question = subprocess.run(
         [sys.executable, "manage.py", "shell", "--no-imports", "-c",
          "from integra.forum.models import Question; print(Question.objects.published().order_by('pk').first().pk)"],
@@ -116,22 +121,22 @@ def main() -> None:
     ).stdout.strip()  # fmt: skip
     pages = [(name, path or f"/en/questions/{question}/") for name, path in PAGES]
     servers = [
-        server(8771, {}, "bench.pages.bare_settings"),
-        server(8772, ENV),
-        server(8773, {**ENV, "PAGE_CACHE_SECONDS": "0"}),
+        server(bare_port, {}, "bench.pages.bare_settings"),
+        server(cached_port, ENV),
+        server(uncached_port, {**ENV, "PAGE_CACHE_SECONDS": "0"}),
     ]
     try:
-        wait_until_up("http://127.0.0.1:8771/bare")
-        for port in (8772, 8773):
+        wait_until_up(f"http://127.0.0.1:{bare_port}/bare")
+        for port in (cached_port, uncached_port):
             wait_until_up(f"http://127.0.0.1:{port}/healthz")
             for _name, path in pages:  # warm up: templates, the page cache, the process
                 urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10).read()
         ratios: dict[tuple[str, str], list[float]] = {}
         bares = []
         for _round in range(args.rounds):
-            bare = wrk("http://127.0.0.1:8771/bare", args.seconds, args.connections)
+            bare = wrk(f"http://127.0.0.1:{bare_port}/bare", args.seconds, args.connections)
             bares.append(bare)
-            for mode, port in (("cached", 8772), ("uncached", 8773)):
+            for mode, port in (("cached", cached_port), ("uncached", uncached_port)):
                 for name, path in pages:
                     rps = wrk(f"http://127.0.0.1:{port}{path}", args.seconds, args.connections)
                     ratios.setdefault((name, mode), []).append(rps / bare)

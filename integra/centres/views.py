@@ -1,9 +1,12 @@
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from integra.centres.forms import InstitutionFilterForm
 from integra.centres.models import Centre, Hotline, Institution, Place, Service
+from integra.core.pagecache import remember
 from integra.core.permissions import public
 
 
@@ -31,10 +34,13 @@ def centre_list(request):
 
 @public
 def centre_detail(request, slug):
-    centre = get_object_or_404(Centre.objects.active().with_details(), slug=slug)
-    return render(
-        request, "centres/centre_detail.html", {"centre": centre, "status": centre.status_at(timezone.now())}
-    )
+    """The centre with its hours and services is read once per process and content version; the page's main
+    part is a fragment made again each minute ("open now"), so the status is worked out only then."""
+    centre = remember(("centre", slug), lambda: Centre.objects.active().with_details().filter(slug=slug).first())
+    if centre is None:
+        raise Http404
+    status = SimpleLazyObject(lambda: centre.status_at(timezone.now()))
+    return render(request, "centres/centre_detail.html", {"centre": centre, "status": status})
 
 
 @public

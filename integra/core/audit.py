@@ -1,8 +1,10 @@
 """Audit helpers: who did it (with role and centre) and logging reads of sensitive records."""
 
+from auditlog.cid import set_cid
 from auditlog.context import set_extra_data
 from auditlog.middleware import AuditlogMiddleware
 from auditlog.signals import accessed
+from django.conf import settings
 
 
 def actor_context(user) -> dict:
@@ -17,7 +19,18 @@ def actor_context(user) -> dict:
 
 
 class AuditMiddleware(AuditlogMiddleware):
-    """django-auditlog's middleware, adding the actor's roles and centres and never an address."""
+    """django-auditlog's middleware, adding the actor's roles and centres and never an address.
+
+    A request without a session cookie has no actor (request.user is anonymous before the view runs, which is
+    when the actor is read), so its entries would carry no actor, roles, centres or address either way: the
+    actor context (a signal connected and disconnected per request) is skipped, the correlation id is still set.
+    """
+
+    def __call__(self, request):
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return super().__call__(request)
+        set_cid(request)
+        return self.get_response(request)
 
     def get_extra_data(self, request):
         data = super().get_extra_data(request)

@@ -113,13 +113,16 @@ def remember(key: tuple, compute: Callable[[], object]) -> object:
     in this process's memory for the current content version: computed once per process and version,
     so a published change replaces it in every process within PAGE_CACHE_VERSION_SECONDS, as cached
     pages are. Never for anything that depends on the visitor; the key must name everything else it
-    depends on (the language, for text). Works with the page cache off too (it is the uncached path's)."""
+    depends on (the language, for text). Works with the page cache off too (it is the uncached path's).
+    A compute that returns None is not kept."""
     full_key = (content_version(), *key)
     fragments = memory.fragments
     try:
         value = fragments[full_key]
     except KeyError:
         value = compute()
+        if value is None:  # not to be kept (e.g. a fragment holding a per-visitor token)
+            return None
         with memory.lock:
             fragments[full_key] = value
             while len(fragments) > FRAGMENTS_MAX:

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -27,11 +28,22 @@ enrol = public(EnrolmentWizard.as_view())
 
 @public
 def catalogue(request):
-    form = CatalogueFilterForm(request.GET or None)
-    groups = form.filter(Group.objects.public().not_over().with_details().with_counts().order_by("start_date", "pk"))
-    page = Paginator(groups, PAGE_SIZE).get_page(request.GET.get("page"))
-    today = timezone.localdate()
-    context = {"form": form, "page": page, "groups": page.object_list, "today": today, "language": get_language()}
+    """The list's main part is a fragment kept per language, content version, query string and minute (today's
+    date: groups not over, enrolment open): the filters' form and the page of groups are made only with it.
+    The form is also the layout's `form` (an "Error:" title) only when filters were sent."""
+    filters = SimpleLazyObject(lambda: CatalogueFilterForm(request.GET or None))
+
+    def first_page():
+        groups = Group.objects.public().not_over().with_details().with_counts().order_by("start_date", "pk")
+        return Paginator(filters.filter(groups), PAGE_SIZE).get_page(request.GET.get("page"))
+
+    page = SimpleLazyObject(first_page)
+    context = {
+        "filters": filters, "page": page, "groups": SimpleLazyObject(lambda: page.object_list),
+        "query_string": request.META.get("QUERY_STRING", ""), "language": get_language(),
+    }  # fmt: skip
+    if request.GET:
+        context["form"] = filters
     return render(request, "courses/public/catalogue.html", context)
 
 

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -53,10 +54,22 @@ def _registration_from(token: str) -> Registration:
 
 @public
 def calendar(request):
-    form = CalendarFilterForm(request.GET or None)
-    events = form.filter(Event.objects.public().upcoming().select_related("centre", "place").order_by("start", "pk"))
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "events": page.object_list, "language": get_language()}
+    """The list's main part is a fragment kept per language, content version, query string and minute
+    ("upcoming" moves with the time): the filters' form and the page of events are made only with it. The
+    form is also the layout's `form` (an "Error:" title) only when filters were sent."""
+    filters = SimpleLazyObject(lambda: CalendarFilterForm(request.GET or None))
+
+    def first_page():
+        events = Event.objects.public().upcoming().select_related("centre", "place").order_by("start", "pk")
+        return Paginator(filters.filter(events), PAGE_SIZE).get_page(request.GET.get("page"))
+
+    page = SimpleLazyObject(first_page)
+    context = {
+        "filters": filters, "page": page, "events": SimpleLazyObject(lambda: page.object_list),
+        "query_string": request.META.get("QUERY_STRING", ""), "language": get_language(),
+    }  # fmt: skip
+    if request.GET:
+        context["form"] = filters
     return render(request, "events/public/calendar.html", context)
 
 

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from integra.accounts.services import visiting_member
 from integra.core import grants
+from integra.core.pagecache import remember
 from integra.core.permissions import public, signed_in
 from integra.core.wizard import Step, Wizard
 from integra.forum import forms, ratelimit, services
@@ -30,7 +32,10 @@ def too_many(request):
 
 @public
 def question_list(request):
-    topics = list(Topic.objects.active())
+    """Without a search, the list's main part is a fragment kept per language, content version, filter and page
+    number (forum/list.html): the topics are read once per version and the page of questions only when the
+    fragment is made. A search is made afresh each time."""
+    topics = remember(("forum-topics",), lambda: list(Topic.objects.active()))
     topic = next((t for t in topics if t.slug == request.GET.get("topic")), None)
     language = request.GET.get("language") if request.GET.get("language") in LANGUAGES else ""
     query = (request.GET.get("q") or "").strip()[:200]
@@ -41,13 +46,18 @@ def question_list(request):
             found = [q for q in found if q.topic_id == topic.pk]
         context |= {"questions": found, "results": results, "searching": True}
     else:
-        questions = Question.objects.published().select_related("topic").defer("body")
-        if topic is not None:
-            questions = questions.filter(topic=topic)
-        if language:
-            questions = questions.filter(language=language)
-        page = Paginator(questions, PER_PAGE).get_page(request.GET.get("page"))
-        context |= {"questions": page.object_list, "page": page}
+
+        def first_page():
+            questions = Question.objects.published().select_related("topic").defer("body")
+            if topic is not None:
+                questions = questions.filter(topic=topic)
+            if language:
+                questions = questions.filter(language=language)
+            return Paginator(questions, PER_PAGE).get_page(request.GET.get("page"))
+
+        page = SimpleLazyObject(first_page)
+        questions = SimpleLazyObject(lambda: page.object_list)
+        context |= {"questions": questions, "page": page, "page_asked": request.GET.get("page", "")[:20]}
     return render(request, "forum/list.html", context)
 
 
@@ -68,17 +78,18 @@ def _answers_accepted_first(question: Question) -> list[Answer]:
 
 @public
 def question_detail(request, pk: int):
-    question = get_object_or_404(Question.objects.with_details(), pk=pk)
+    """The question is read once per process and content version, its answers only when the page's main part
+    is made (a fragment kept per language and version; never for the asker, whose page has the accept forms)."""
+    question = remember(("forum-question", pk), lambda: Question.objects.with_details().filter(pk=pk).first())
+    if question is None:
+        raise Http404
     if question.status == Question.Status.MERGED and question.merged_into_id:
         return redirect("forum:detail", pk=question.merged_into_id)
     if not question.is_public:
         raise Http404
     is_asker = request.user.is_authenticated and question.member_id == request.user.pk
-    return render(
-        request,
-        "forum/detail.html",
-        {"question": question, "answers": _answers_accepted_first(question), "can_accept": is_asker},
-    )
+    answers = SimpleLazyObject(lambda: _answers_accepted_first(question))
+    return render(request, "forum/detail.html", {"question": question, "answers": answers, "can_accept": is_asker})
 
 
 @public

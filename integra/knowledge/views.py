@@ -3,8 +3,10 @@
 from urllib.parse import quote
 
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -55,12 +57,15 @@ def index(request):
 
 @public
 def topic_detail(request, topic):
-    topic = get_object_or_404(Topic.objects.active(), slug=topic)
-    language = _language()
-    # The topic's articles, read once per process and content version (see _published_article).
+    """The topic and its articles are read once per process and content version (see _published_article), and
+    the cards worked out only when the page's main part is made (a fragment kept per language and version)."""
+    slug = topic
+    topic = remember(("knowledge-topic-by-slug", slug), lambda: Topic.objects.active().filter(slug=slug).first())
+    if topic is None:
+        raise Http404
     articles = remember(("knowledge-topic", topic.pk), lambda: list(_public_articles().filter(topic=topic)))
-    cards = _cards(articles, language)
-    return render(request, "knowledge/topic.html", {"topic": topic, "cards": cards, "form": SearchForm()})
+    cards = SimpleLazyObject(lambda: _cards(articles, _language()))
+    return render(request, "knowledge/topic.html", {"topic": topic, "cards": cards})
 
 
 def _not_found(request, slug=""):
@@ -89,7 +94,8 @@ def _article_context(request, article, feedback_form=None):
         "share": share,
         "share_email": email,
         "share_url": url,
-        "feedback_form": feedback_form or FeedbackForm(),
+        "feedback_form": feedback_form or SimpleLazyObject(FeedbackForm),  # made only with the page's main part
+        "feedback_sent": feedback_form is not None,  # the main part is then made afresh, with the errors
         "feedback_thanks": request.GET.get("feedback") == "thanks",
     }
 
@@ -123,7 +129,7 @@ def article_print(request, slug):
 
 
 @public
-@csrf_exempt  # anonymous "was this useful?", rate-limited per address: see the note in article.html
+@csrf_exempt  # anonymous "was this useful?", rate-limited per address: see the note in _article_main.html
 @require_POST
 def article_feedback(request, slug):
     article = _article_or_none(slug)

@@ -5,6 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from integra.centres.models import Centre, Institution
+from integra.core import pagecache
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -71,6 +72,7 @@ def test_an_unknown_centre_is_a_404_page_in_the_visitors_language(client, refere
 def test_the_centre_list_costs_the_same_queries_whatever_the_number_of_centres(client, reference_data, settings):
     settings.PAGE_CACHE_SECONDS = 0  # the uncached path: what the view itself costs
     client.get("/en/centres/")  # warm the hotline cache
+    pagecache.bump_content_version()  # both requests below make the page's main part (a fragment) anew
     with CaptureQueriesContext(connection) as four:
         client.get("/en/centres/")
     source = Centre.objects.get(slug="sofia")

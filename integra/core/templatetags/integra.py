@@ -1,4 +1,5 @@
 import functools
+import time
 
 from django import forms, template
 from django.conf import settings
@@ -104,28 +105,44 @@ def _interface_languages() -> tuple[tuple[str, str], ...]:
     return tuple((code, escape(get_language_info(code)["name_local"])) for code, _name in settings.LANGUAGES)
 
 
+BY_MINUTE = "by_minute"
+CSRF_FIELD = 'name="csrfmiddlewaretoken"'
+
+
 class FragmentNode(template.Node):
-    def __init__(self, name: str, nodelist):
-        self.name, self.nodelist = name, nodelist
+    def __init__(self, name: str, keys: list, by_minute: bool, nodelist):
+        self.name, self.keys, self.by_minute, self.nodelist = name, keys, by_minute, nodelist
 
     def render(self, context):
-        return pagecache.remember(
-            ("fragment", self.name, get_language()),
-            lambda: mark_safe(self.nodelist.render(context)),  # noqa: S308 - rendered by the template engine
-        )
+        key = ["fragment", self.name, get_language(), *(str(k.resolve(context)) for k in self.keys)]
+        if self.by_minute:  # text worked out from the time ("open now", "upcoming"): made again each minute
+            key.append(int(time.time() // 60))
+        made = []
+
+        def make():
+            made.append(mark_safe(self.nodelist.render(context)))  # noqa: S308 - rendered by the template engine
+            return None if CSRF_FIELD in made[0] else made[0]  # a per-visitor token is never kept
+
+        kept = pagecache.remember(tuple(key), make)
+        return made[0] if kept is None else kept
 
 
 @register.tag
 def fragment(parser, token):
     """{% fragment "footer" %}…{% endfragment %}: rendered once per process, language and content version
     (integra/core/pagecache.remember). Only for markup made of public content, the same for every visitor:
-    nothing from the user, the session, the request's path or a form (no {% csrf_token %})."""
+    nothing from the user, the session or a message; a form in it must need no token (markup holding a
+    {% csrf_token %} is never kept). Anything else the markup depends on is named after the name: the
+    values it is keyed by ({% fragment "topic" topic.pk page.number %}), and `by_minute` when it shows
+    something worked out from the current time (it is then made again each minute)."""
     bits = token.split_contents()
-    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        raise template.TemplateSyntaxError('{% fragment "name" %} takes one quoted name')
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('{% fragment "name" [key …] [by_minute] %} takes a quoted name first')
+    by_minute = BY_MINUTE in bits[2:]
+    keys = [parser.compile_filter(bit) for bit in bits[2:] if bit != BY_MINUTE]
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
-    return FragmentNode(bits[1][1:-1], nodelist)
+    return FragmentNode(bits[1][1:-1], keys, by_minute, nodelist)
 
 
 @register.simple_tag(takes_context=True)

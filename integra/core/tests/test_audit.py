@@ -75,3 +75,27 @@ def test_the_audit_log_refuses_deletes_on_postgresql(staff):
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM core_auditentry WHERE id = %s", [entry.pk])
         assert not AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_request_without_a_session_writes_entries_with_no_actor_as_before(reference_data):
+    """The audit middleware skips the actor context without a session cookie (issue 16): an entry written
+    during such a request still has no actor, roles, centres or address, and keeps the correlation id."""
+    from django.contrib.auth.models import AnonymousUser  # noqa: PLC0415
+    from django.http import HttpResponse  # noqa: PLC0415
+    from django.test import RequestFactory  # noqa: PLC0415
+
+    from integra.centres.models import Centre  # noqa: PLC0415
+    from integra.core.audit import AuditMiddleware  # noqa: PLC0415
+
+    def view(request):
+        centre = Centre.objects.get(slug="sofia")
+        centre.phone = "+35929390001"
+        centre.save()
+        return HttpResponse("ok")
+
+    request = RequestFactory().post("/en/", HTTP_X_CORRELATION_ID="abc-123")
+    request.user = AnonymousUser()
+    AuditMiddleware(view)(request)
+    entry = AuditEntry.objects.order_by("-pk").first()
+    assert entry.actor is None and entry.actor_roles == "" and entry.actor_centres == ""
+    assert entry.remote_addr is None and entry.cid == "abc-123"

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from integra.centres.models import Centre, Place
+from integra.core import pagecache
 from integra.events.models import Event
 
 PAGES = ["/en/events/", "/en/events/?place=centre-sofia&language=ar", "/en/events/?page=2&kind=concert"]
@@ -29,6 +30,7 @@ def add_events(count: int, offset: int = 0) -> None:
 
 
 def queries(client, django_assert_max_num_queries, path: str) -> int:
+    pagecache.bump_content_version()  # the page's main part (a fragment) made anew: what it reads is counted
     with django_assert_max_num_queries(50) as captured:
         assert client.get(path).status_code == 200
     return len(captured.captured_queries)
