@@ -19,6 +19,7 @@ in no document, punctuation), some falling back to every language.
 import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -105,6 +106,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8771, help="the bare server's; Integra's are the next two")
     parser.add_argument("--redis-db", type=int, default=7, help="the Redis database of the shared cache")
     args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("This bench needs wrk (Debian: apt-get install wrk).")
     load_before = os.getloadavg()
     (ROOT / "var").mkdir(exist_ok=True)
     ENV["CACHE_URL"] = f"redis://127.0.0.1:6379/{args.redis_db}"
