@@ -214,7 +214,7 @@ def list_periods(request):
     return [_snapshot_out(s) for s in found]
 
 
-@router.post("/periods/close", response={201: SnapshotOut, 401: Error, 403: Error, 409: Error, 422: Error})
+@router.post("/periods/close", response={201: SnapshotOut, 400: Error, 401: Error, 403: Error, 409: Error, 422: Error})
 @requires("figures.close_period")
 def close_period(request, payload: PeriodIn):
     """Close a year, a quarter or a month (coordinators): its figures are kept as version 1; 409 when it
@@ -229,7 +229,9 @@ def close_period(request, payload: PeriodIn):
     return Status(201, _snapshot_out(snapshot))
 
 
-@router.post("/periods/correct", response={200: SnapshotOut, 401: Error, 403: Error, 409: Error, 422: Error})
+@router.post(
+    "/periods/correct", response={200: SnapshotOut, 400: Error, 401: Error, 403: Error, 409: Error, 422: Error}
+)
 @requires("figures.close_period")
 def correct_period(request, payload: PeriodIn):
     """Count a closed period again (coordinators): a new version when something changed (its `changes`),

@@ -262,7 +262,7 @@ def bearer(user) -> dict:
     from integra.accounts.services import api_token_create
 
     _token, key = api_token_create(user=user, name="figures")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}", "HTTP_ACCEPT_LANGUAGE": "en"}  # messages in English
 
 
 def test_a_coordinator_token_closes_and_corrects_a_period_and_values_then_come_from_it(
