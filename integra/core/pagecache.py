@@ -211,3 +211,24 @@ class PublicPageCacheMiddleware:
 def never_cache_page(request) -> None:
     """For a view whose answer depends on the visitor although no cookie says so (e.g. a rate-limit page)."""
     request._page_cache_off = True
+
+
+def lazy_filtered_list(request, *, form_class, queryset: Callable, per_page: int, name: str) -> dict:
+    """The context of a public list whose main part is a fragment: the filters' form and the page of rows are
+    made only when the fragment is made (nothing is read when it is kept). The form is also the layout's
+    `form` (an "Error:" title) only when filters were sent."""
+    from django.core.paginator import Paginator  # noqa: PLC0415 - views only
+    from django.utils.functional import SimpleLazyObject  # noqa: PLC0415
+    from django.utils.translation import get_language  # noqa: PLC0415
+
+    filters = SimpleLazyObject(lambda: form_class(request.GET or None))
+    page = SimpleLazyObject(
+        lambda: Paginator(filters.filter(queryset()), per_page).get_page(request.GET.get("page"))
+    )
+    context = {
+        "filters": filters, "page": page, name: SimpleLazyObject(lambda: page.object_list),
+        "query_string": request.META.get("QUERY_STRING", ""), "language": get_language(),
+    }  # fmt: skip
+    if request.GET:
+        context["form"] = filters
+    return context

@@ -4,17 +4,15 @@ No JavaScript needed."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from integra.core import waitlist
+from integra.core import pagecache, waitlist
 from integra.core.permissions import public
 from integra.courses import services
 from integra.courses.enrolment import EnrolmentWizard, allowed, confirmation_token, enrolment_pk_from
@@ -31,19 +29,10 @@ def catalogue(request):
     """The list's main part is a fragment kept per language, content version, query string and minute (today's
     date: groups not over, enrolment open): the filters' form and the page of groups are made only with it.
     The form is also the layout's `form` (an "Error:" title) only when filters were sent."""
-    filters = SimpleLazyObject(lambda: CatalogueFilterForm(request.GET or None))
-
-    def first_page():
-        groups = Group.objects.public().not_over().with_details().with_counts().order_by("start_date", "pk")
-        return Paginator(filters.filter(groups), PAGE_SIZE).get_page(request.GET.get("page"))
-
-    page = SimpleLazyObject(first_page)
-    context = {
-        "filters": filters, "page": page, "groups": SimpleLazyObject(lambda: page.object_list),
-        "query_string": request.META.get("QUERY_STRING", ""), "language": get_language(),
-    }  # fmt: skip
-    if request.GET:
-        context["form"] = filters
+    context = pagecache.lazy_filtered_list(
+        request, form_class=CatalogueFilterForm, per_page=PAGE_SIZE, name="groups",
+        queryset=lambda: Group.objects.public().not_over().with_details().with_counts().order_by("start_date", "pk"),
+    )
     return render(request, "courses/public/catalogue.html", context)
 
 

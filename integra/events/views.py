@@ -9,19 +9,17 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from integra.accounts.services import visiting_member
 from integra.centres.models import Centre
-from integra.core import ratelimit, waitlist
+from integra.core import pagecache, ratelimit, waitlist
 from integra.core.crypto import derive_key
 from integra.core.forms import add_errors
 from integra.core.permissions import public
@@ -57,19 +55,10 @@ def calendar(request):
     """The list's main part is a fragment kept per language, content version, query string and minute
     ("upcoming" moves with the time): the filters' form and the page of events are made only with it. The
     form is also the layout's `form` (an "Error:" title) only when filters were sent."""
-    filters = SimpleLazyObject(lambda: CalendarFilterForm(request.GET or None))
-
-    def first_page():
-        events = Event.objects.public().upcoming().select_related("centre", "place").order_by("start", "pk")
-        return Paginator(filters.filter(events), PAGE_SIZE).get_page(request.GET.get("page"))
-
-    page = SimpleLazyObject(first_page)
-    context = {
-        "filters": filters, "page": page, "events": SimpleLazyObject(lambda: page.object_list),
-        "query_string": request.META.get("QUERY_STRING", ""), "language": get_language(),
-    }  # fmt: skip
-    if request.GET:
-        context["form"] = filters
+    context = pagecache.lazy_filtered_list(
+        request, form_class=CalendarFilterForm, per_page=PAGE_SIZE, name="events",
+        queryset=lambda: Event.objects.public().upcoming().select_related("centre", "place").order_by("start", "pk"),
+    )
     return render(request, "events/public/calendar.html", context)
 
 
