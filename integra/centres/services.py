@@ -3,6 +3,7 @@ from datetime import time
 from django.db import transaction
 
 from integra.centres.models import Centre, OpeningHours
+from integra.core.pagecache import bump_content_version
 
 
 @transaction.atomic
@@ -40,4 +41,5 @@ def centre_update(
             OpeningHours(centre=centre, weekday=day, opens=opens, closes=closes)
             for day, opens, closes in sorted(opening_hours)
         )
+        bump_content_version()  # bulk_create sends no post_save: the centre's public page changes all the same
     return centre

@@ -24,6 +24,7 @@ from threading import Lock
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
@@ -97,7 +98,16 @@ def content_version() -> int:
 
 
 def bump_content_version(**_signal_kwargs) -> None:
-    """Public content changed: every process's cached pages are stale from now (within a second)."""
+    """Public content changed: every process's cached pages are stale from now (within a second).
+
+    Bumped at once (this process's next page shows the change) and again when the transaction commits:
+    another process rendering between the two would read the old rows under the new version and keep
+    that page until the next change; the second bump makes it stale. Outside a transaction both run now."""
+    _bump()
+    transaction.on_commit(_bump, robust=True)
+
+
+def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:

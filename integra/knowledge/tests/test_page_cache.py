@@ -121,3 +121,37 @@ def test_the_cache_can_be_turned_off(client, article, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get(ARTICLE)
     assert "X-Integra-Cache" not in client.get(ARTICLE)
+
+
+def test_a_change_bumps_the_version_again_when_its_transaction_commits(
+    article, staff, django_capture_on_commit_callbacks
+):
+    """A process rendering between the save and the commit reads the old rows under the new version; the bump at
+    commit makes what it kept stale, so the change is never hidden until the entry expires."""
+    before = pagecache.content_version()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.translation_save(
+            article=article, language="en", user=staff["coordinator"], title="Health insurance",
+            summary="", body="Contributions are due monthly.",
+        )  # fmt: skip
+    during = pagecache.content_version()
+    assert during > before  # this process sees its own change at once
+    assert callbacks, "nothing bumps the version when the transaction commits"
+    for callback in callbacks:
+        callback()
+    assert pagecache.content_version() > during
+
+
+def test_new_opening_hours_alone_show_on_the_centre_page_at_once(client, reference_data, staff):
+    from datetime import time
+
+    from integra.centres.services import centre_update
+
+    centre = Centre.objects.get(slug="sofia")
+    centre.opening_hours.all().delete()
+    client.get("/en/centres/sofia/")
+    assert client.get("/en/centres/sofia/")["X-Integra-Cache"] == "hit"
+    centre_update(centre=centre, opening_hours=[(6, time(7, 15), time(8, 45))])  # bulk_create: no post_save
+    response = client.get("/en/centres/sofia/")
+    assert response["X-Integra-Cache"] == "miss"
+    assert "07:15" in response.content.decode() or "7:15" in response.content.decode()
