@@ -213,7 +213,7 @@ class PostgresBackend(SearchBackend):
         # the index reads only the postings of these kinds and languages.
         languages = [language] if language else [code for code, _name in settings.LANGUAGES]
         prefixes = sorted({scope_prefix(kind, code) for kind in kinds for code in languages})
-        scoped_sql = " || ".join(["regexp_replace(q.match::text, %s, %s, 'g')::tsquery"] * len(prefixes))
+        scoped_sql = " || ".join(["regexp_replace(r.text, %s, %s, 'g')::tsquery"] * len(prefixes))
         scoped_params: list = [value for prefix in prefixes for value in (_TSQUERY_LEXEME, f"'{prefix}\\1'")]
         scope = "m.kind IN (" + ",".join(["%s"] * len(kinds)) + ")" + (" AND m.language = %s" if language else "")
         scope_params: list = [*kinds, *([language] if language else [])]
@@ -222,8 +222,9 @@ class PostgresBackend(SearchBackend):
         with connection.cursor() as cursor:
             # One statement. Matching and ordering read only the narrow table (id, kind, language, vector;
             # migration 0004), ids only, through the index of lexemes prefixed with their kind and language
-            # (0005). The index answers exactly, except for a phrase (a word the parser splits in several, rare:
-            # the index has no positions), which `vector @@ match` then checks on each document found. The newest
+            # (0005). The index answers exactly, except for a phrase (a word the parser splits in several, rare):
+            # it has no positions, so it is asked for the phrase's words anywhere (<-> becomes &), and
+            # `vector @@ match` checks the phrase on each document found. The newest
             # CANDIDATES + 1 matches are looked for first among the newest WINDOW documents of the kind and
             # language (`bound`: the oldest of them, 0 when there are fewer), and among the older ones only when
             # the window had too few — the same matches as one pass over everything, but a common word reads
@@ -236,7 +237,8 @@ class PostgresBackend(SearchBackend):
             cursor.execute(
                 f"WITH q AS (SELECT query, match, strpos(match::text, '<') = 0 AS plain FROM (SELECT {ranked} AS query,"  # noqa: S608
                 f" {matched} AS match FROM (SELECT {tsqueries} AS queries) a) b), "
-                f"s AS (SELECT ({scoped_sql}) AS query FROM q), "
+                f"s AS (SELECT ({scoped_sql}) AS query FROM (SELECT regexp_replace(q.match::text, '<[0-9-]+>', '&', 'g')"
+                " AS text FROM q) r), "
                 "bound AS (SELECT coalesce((SELECT m.id FROM knowledge_searchmatch m"
                 f" WHERE {scope} ORDER BY m.id DESC OFFSET %s LIMIT 1), 0) AS id), "
                 f"newest AS MATERIALIZED ({matches} AND m.id >= (SELECT id FROM bound) ORDER BY m.id DESC LIMIT %s), "
