@@ -237,8 +237,8 @@ class PostgresBackend(SearchBackend):
             cursor.execute(
                 f"WITH q AS (SELECT query, match, strpos(match::text, '<') = 0 AS plain FROM (SELECT {ranked} AS query,"  # noqa: S608
                 f" {matched} AS match FROM (SELECT {tsqueries} AS queries) a) b), "
-                f"s AS (SELECT ({scoped_sql}) AS query FROM (SELECT regexp_replace(q.match::text, '<[0-9-]+>', '&', 'g')"
-                " AS text FROM q) r), "
+                f"s AS (SELECT ({scoped_sql}) AS query FROM"
+                " (SELECT regexp_replace(q.match::text, '<[0-9-]+>', '&', 'g') AS text FROM q) r), "
                 "bound AS (SELECT coalesce((SELECT m.id FROM knowledge_searchmatch m"
                 f" WHERE {scope} ORDER BY m.id DESC OFFSET %s LIMIT 1), 0) AS id), "
                 f"newest AS MATERIALIZED ({matches} AND m.id >= (SELECT id FROM bound) ORDER BY m.id DESC LIMIT %s), "
