@@ -8,9 +8,10 @@
 
 Documents live in the SearchDocument table; the database keeps its own index in step with it
 (SQLite: an FTS5 table with triggers, migrations 0002-0003; PostgreSQL: a narrow matching table of id, kind,
-language and tsvector with a GIN index, written by a trigger, migration 0004). The backend is chosen by the
-database vendor. Callers index plain text only what the public may see, and map hits back to their objects by
-(kind, key).
+language and tsvector, written by a trigger, migration 0004, with a GIN index of its lexemes prefixed by kind and
+language, 0005). The backend is chosen by the database vendor. "Every language" is every language of
+settings.LANGUAGES on PostgreSQL (documents' languages come from those choices). Callers index plain text only
+what the public may see, and map hits back to their objects by (kind, key).
 
 Any query is safe: words are extracted with a regular expression (at most MAX_TERMS, each cut to
 MAX_TERM_LENGTH), so FTS5 and tsquery syntax typed by a visitor is never interpreted; a query with
