@@ -262,8 +262,9 @@ class SearchDocument(models.Model):
 
     The database keeps its own index in step with this table: an FTS5 table with triggers on
     SQLite (migrations 0002, 0003); on PostgreSQL a narrow matching table, knowledge_searchmatch (id, kind,
-    language, tsvector with a GIN index), written by a trigger on every insert, update, delete and truncate
-    (migration 0004). Title and body are read from here only for the page of results' highlights.
+    language, tsvector), written by a trigger on every insert, update, delete and truncate (migration 0004), with
+    a GIN index of its lexemes prefixed by kind and language (0005). Title and body are read from here only for
+    the page of results' highlights.
     """
 
     kind = models.CharField(max_length=32)

@@ -8,9 +8,10 @@
 
 Documents live in the SearchDocument table; the database keeps its own index in step with it
 (SQLite: an FTS5 table with triggers, migrations 0002-0003; PostgreSQL: a narrow matching table of id, kind,
-language and tsvector with a GIN index, written by a trigger, migration 0004). The backend is chosen by the
-database vendor. Callers index plain text only what the public may see, and map hits back to their objects by
-(kind, key).
+language and tsvector, written by a trigger, migration 0004, with a GIN index of its lexemes prefixed by kind and
+language, 0005). The backend is chosen by the database vendor. "Every language" is every language of
+settings.LANGUAGES on PostgreSQL (documents' languages come from those choices). Callers index plain text only
+what the public may see, and map hits back to their objects by (kind, key).
 
 Any query is safe: words are extracted with a regular expression (at most MAX_TERMS, each cut to
 MAX_TERM_LENGTH), so FTS5 and tsquery syntax typed by a visitor is never interpreted; a query with
@@ -40,6 +41,9 @@ MIN_PREFIX_LENGTH = 3  # shorter words match whole words only ("i" must not matc
 START, STOP = "\x02", "\x03"  # match markers, removed from indexed text and replaced after escaping
 _WORD = re.compile(r"[^\W_]+")
 _MARKERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_NOT_ASCII_ALNUM = re.compile("[^a-zA-Z0-9]")
+# A lexeme in a tsquery's text (quoted; the words of a query are letters and digits, so never a quote inside).
+_TSQUERY_LEXEME = "'([^']*)'"
 
 # PostgreSQL text search configurations: a stemmer where PostgreSQL has one, else 'simple'.
 PG_CONFIGS = {"en": "english", "ru": "russian", "tr": "turkish", "ar": "arabic"}
@@ -109,6 +113,11 @@ class SearchBackend(ABC):
         self, words: list[str], kinds: Sequence[str], language: str | None, limit: int, offset: int, every: bool
     ):
         """(hits, total) for documents containing every word (or, with every=False, any word)."""
+
+
+def scope_prefix(kind: str, language: str) -> str:
+    """What PostgreSQL's scoped index puts before a document's lexemes: migration 0005 makes the same in SQL."""
+    return f"{_NOT_ASCII_ALNUM.sub('', kind).lower()}.{_NOT_ASCII_ALNUM.sub('', language).lower()}:"
 
 
 def scope_token(kind: str, language: str | None = None) -> str:
@@ -190,27 +199,55 @@ class PostgresBackend(SearchBackend):
         configs = [self.config_for(language)] if language else sorted({"simple", *map(self.config_for, PG_CONFIGS)})
         query_sql = " || ".join(["to_tsquery(%s::regconfig, %s)"] * len(configs))
         query_params: list = [value for config in configs for value in (config, expression)]
+        # Every configuration's query, ORed: ranked (and highlighted) with all of them, as before; matched with
+        # each distinct one once (for a word of one alphabet most configurations make the same query, and the
+        # index evaluates the whole query for each document it finds: half the time for a fallback search).
+        tsqueries = "ARRAY[" + ", ".join(["to_tsquery(%s::regconfig, %s)"] * len(configs)) + "]"
+        ranked = " || ".join(f"a.queries[{i}]" for i in range(1, len(configs) + 1))
+        matched = (
+            "a.queries[1]"
+            if len(configs) == 1
+            else "coalesce((SELECT string_agg(DISTINCT '(' || t::text || ')', ' | ') FROM unnest(a.queries) t"
+            " WHERE numnode(t) > 0), '')::tsquery"
+        )
+        # The same query with its lexemes prefixed by each scope searched, for the scoped index (migration 0005):
+        # the index reads only the postings of these kinds and languages.
+        languages = [language] if language else [code for code, _name in settings.LANGUAGES]
+        prefixes = sorted({scope_prefix(kind, code) for kind in kinds for code in languages})
+        scoped_sql = " || ".join(["regexp_replace(r.text, %s, %s, 'g')::tsquery"] * len(prefixes))
+        scoped_params: list = [value for prefix in prefixes for value in (_TSQUERY_LEXEME, f"'{prefix}\\1'")]
         scope = "m.kind IN (" + ",".join(["%s"] * len(kinds)) + ")" + (" AND m.language = %s" if language else "")
         scope_params: list = [*kinds, *([language] if language else [])]
         n, window = CANDIDATES + 1, WINDOW if language else WINDOW * len(settings.LANGUAGES)
         options = "StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', "
         with connection.cursor() as cursor:
             # One statement. Matching and ordering read only the narrow table (id, kind, language, vector;
-            # migration 0004), ids only: the newest CANDIDATES + 1 matches are looked for first among the newest
-            # WINDOW documents of the kind and language (`bound`: 0 when there are fewer), and among the older
-            # ones only when the window had too few — the same matches as one pass over everything, but a
-            # common word reads ~WINDOW rows, not one heap page per match. Only those candidates are ranked.
-            matches = f"SELECT m.id FROM knowledge_searchmatch m, q WHERE m.vector @@ q.query AND {scope}"  # noqa: S608
+            # migration 0004), ids only, through the index of lexemes prefixed with their kind and language
+            # (0005). The index answers exactly, except for a phrase (a word the parser splits in several, rare):
+            # it has no positions, so it is asked for the phrase's words anywhere (<-> becomes &), and
+            # `vector @@ match` checks the phrase on each document found. The newest
+            # CANDIDATES + 1 matches are looked for first among the newest WINDOW documents of the kind and
+            # language (`bound`: the oldest of them, 0 when there are fewer), and among the older ones only when
+            # the window had too few — the same matches as one pass over everything, but a common word reads
+            # ~WINDOW rows, not one heap page per match. Only those candidates are ranked.
+            matches = (
+                "SELECT m.id FROM knowledge_searchmatch m, q, s WHERE"  # noqa: S608 - placeholders only
+                " knowledge_search_scoped(m.vector, m.kind, m.language) @@ s.query"
+                f" AND (q.plain OR m.vector @@ q.match) AND {scope}"
+            )
             cursor.execute(
-                f"WITH q AS (SELECT ({query_sql}) AS query), "  # noqa: S608 - placeholders only
-                "bound AS (SELECT CASE WHEN count(*) < %s THEN 0 ELSE min(w.id) END AS id FROM"
-                f" (SELECT m.id FROM knowledge_searchmatch m WHERE {scope} ORDER BY m.id DESC LIMIT %s) w), "
+                f"WITH q AS (SELECT query, match, strpos(match::text, '<') = 0 AS plain FROM (SELECT {ranked} AS query,"  # noqa: S608
+                f" {matched} AS match FROM (SELECT {tsqueries} AS queries) a) b), "
+                f"s AS (SELECT ({scoped_sql}) AS query FROM"
+                " (SELECT regexp_replace(q.match::text, '<[0-9-]+>', '&', 'g') AS text FROM q) r), "
+                "bound AS (SELECT coalesce((SELECT m.id FROM knowledge_searchmatch m"
+                f" WHERE {scope} ORDER BY m.id DESC OFFSET %s LIMIT 1), 0) AS id), "
                 f"newest AS MATERIALIZED ({matches} AND m.id >= (SELECT id FROM bound) ORDER BY m.id DESC LIMIT %s), "
                 f"older AS MATERIALIZED ({matches} AND m.id < (SELECT id FROM bound)"
                 " AND (SELECT id FROM bound) > 0 AND (SELECT count(*) FROM newest) < %s ORDER BY m.id DESC LIMIT %s), "
                 "c AS (SELECT id FROM newest UNION ALL SELECT id FROM older ORDER BY id DESC LIMIT %s) "
                 "SELECT m.id, ts_rank(m.vector, q.query) FROM c JOIN knowledge_searchmatch m ON m.id = c.id, q",
-                [*query_params, window, *scope_params, window, *scope_params, n, *scope_params, n, n, n],
+                [*query_params, *scoped_params, *scope_params, window - 1] + [*scope_params, n, *scope_params, n, n, n],
             )
             candidates = cursor.fetchall()
             if not candidates:
