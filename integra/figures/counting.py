@@ -5,10 +5,11 @@ a constant number of queries, and people counted once per period.
           breakdowns={"topic": "topics", "channel": "channel"}, anonymous=Q(client__isnull=True))
 
 returns a `Value` in one query (two with a breakdown). `people_records(...)` reads the identities behind
-records (client file, member account, phone number) in one query; `unique_people(...)` joins several
-sources and counts each person once: records that share a client file, a member account or a phone
-number are the same person. Records without any identity (a walk-in, a door tally, an anonymous call)
-are *estimated* participants, kept apart in `Value.anonymous` and never merged into the total.
+records (client file, member account, phone number) in one query, grouped in SQL so that a person's many
+records come back as one row; `unique_people(...)` joins several sources and counts each person once:
+records that share a client file, a member account or a phone number are the same person. Records
+without any identity (a walk-in, a door tally, an anonymous call) are *estimated* participants, kept
+apart in `Value.anonymous` and never merged into the total.
 """
 
 import functools
@@ -33,8 +34,8 @@ from django.db.models import (
     When,
 )
 from django.db.models import Value as V
-from django.db.models.lookups import GreaterThan
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
+from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
 from integra.figures.registry import Breakdown
@@ -336,8 +337,9 @@ def people_records(
 def unique_people(sources: Iterable[People], *, breakdown: str | None = None) -> Value:
     """Each person once: records sharing a client file, a member account or a phone number are one person.
 
-    In a breakdown a person counts in one row: the earliest period for a time breakdown, otherwise the
-    first value given (so that the rows add up to the total)."""
+    In a breakdown a person counts in one row (so that the rows add up to the total): the earliest period
+    for a time breakdown, otherwise the value of their first record that has one (sources in the order
+    given, each source's records in the order of their ids)."""
     parent: dict = {}
 
     def find(x):
