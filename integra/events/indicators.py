@@ -11,8 +11,8 @@ The "was this useful for you?" answers (online cards and the paper cards' tally)
 "Yes, useful" answers are estimated participants of the funder's "helpful" indicator."""
 
 from django.db.models import F, Q, Sum
-from django.urls import reverse
 from django.db.models.functions import Greatest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 

@@ -1,7 +1,7 @@
 """The organisers' list filtered by days, centre, kind and topic, and the "Events held" figure's links to it:
 each link shows exactly the events the figure counts, only to staff who may open the list."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -20,10 +20,11 @@ FIGURE = "/en/staff/figures/net.events/"
 Q1 = {"period": "quarter", "year": "2026", "quarter": "1"}
 
 
-def _event(day: datetime, *, centre="sofia", kind=Event.Kind.INFORMATION_DAY, topic=None) -> Event:
-    start = timezone.make_aware(day)
+def _event(day: date, at=time(10), *, centre="sofia", kind=Event.Kind.INFORMATION_DAY, topic=None) -> Event:
+    start = timezone.make_aware(datetime.combine(day, at))  # Sofia time
+    centre = Centre.objects.get(slug=centre)
     event = Event.objects.create(
-        kind=kind, title={"en": "Day"}, centre=Centre.objects.get(slug=centre), start=start, end=start + timedelta(hours=1)
+        kind=kind, title={"en": "Day"}, centre=centre, start=start, end=start + timedelta(hours=1)
     )
     if topic is not None:
         event.topics.add(topic)
@@ -33,10 +34,10 @@ def _event(day: datetime, *, centre="sofia", kind=Event.Kind.INFORMATION_DAY, to
 @pytest.fixture
 def events(staff):
     topic = Topic.objects.order_by("pk").first()
-    _event(datetime(2026, 1, 10, 10), topic=topic)
-    _event(datetime(2026, 2, 3, 18), kind=Event.Kind.CONCERT)
-    _event(datetime(2026, 3, 31, 23, 30), centre="plovdiv", topic=topic)  # 21:30 UTC: still March in Sofia
-    _event(datetime(2026, 4, 1, 0, 30), centre="plovdiv")  # 22:30 UTC on 31 March: April in Sofia
+    _event(date(2026, 1, 10), topic=topic)
+    _event(date(2026, 2, 3), time(18), kind=Event.Kind.CONCERT)
+    _event(date(2026, 3, 31), time(23, 30), centre="plovdiv", topic=topic)  # 21:30 UTC: still March in Sofia
+    _event(date(2026, 4, 1), time(0, 30), centre="plovdiv")  # 22:30 UTC on 31 March: April in Sofia
     return topic
 
 
@@ -115,7 +116,7 @@ def test_the_filtered_list_costs_the_same_queries_for_one_event_or_many(
     with django_assert_num_queries(QUERIES):
         assert _shown(client.get(LIST, wanted)) == 1
     for day in range(1, 29):
-        _event(datetime(2026, 5, day, 10), kind=Event.Kind.CONCERT, topic=events)
+        _event(date(2026, 5, day), kind=Event.Kind.CONCERT, topic=events)
     with django_assert_num_queries(QUERIES):
         assert _shown(client.get(LIST, wanted)) == 29
     assert date(2026, 5, 28) == timezone.localtime(Event.objects.latest("start").start).date()
