@@ -105,6 +105,19 @@ class DateRangeForm(forms.Form):
             return queryset.none()
         return within_days(queryset, field, self.cleaned_data.get("date_from"), self.cleaned_data.get("date_to"))
 
+    def overlapping(self, queryset, first_field: str, last_field: str):
+        """The records that run from the day `first_field` to the day `last_field` (dates) and overlap the
+        form's days (a course group running on at least one of them); no rows when the form is not valid."""
+        if not self.is_bound:
+            return queryset
+        if not self.is_valid():
+            return queryset.none()
+        if self.cleaned_data.get("date_to"):
+            queryset = queryset.filter(**{f"{first_field}__lte": self.cleaned_data["date_to"]})
+        if self.cleaned_data.get("date_from"):
+            queryset = queryset.filter(**{f"{last_field}__gte": self.cleaned_data["date_from"]})
+        return queryset
+
 
 def within_days(queryset, field: str, first=None, last=None):
     """The records whose `field` falls on the days from `first` to `last` (both included, either may be
