@@ -30,10 +30,7 @@ def catalogue(request):
     date: groups not over, enrolment open): the filters' form and the page of groups are made only with it.
     The form is also the layout's `form` (an "Error:" title) only when filters were sent."""
     context = pagecache.lazy_filtered_list(
-        request,
-        form_class=CatalogueFilterForm,
-        per_page=PAGE_SIZE,
-        name="groups",
+        request, form_class=CatalogueFilterForm, per_page=PAGE_SIZE, name="groups",
         queryset=lambda: Group.objects.public().not_over().with_details().with_counts().order_by("start_date", "pk"),
     )
     return render(request, "courses/public/catalogue.html", context)
@@ -92,10 +89,7 @@ def enrolled(request, token):
 def find(request):
     """A visitor without the confirmation link finds their enrolment by reference and phone or e-mail."""
     return waitlist.find_view(
-        request,
-        form_class=FindEnrolmentForm,
-        allowed=allowed,
-        lookup=services.find_enrolment,
+        request, form_class=FindEnrolmentForm, allowed=allowed, lookup=services.find_enrolment,
         found_url=lambda enrolment: reverse("courses:enrolled", args=[confirmation_token(enrolment)]),
         not_found=_("We found no enrolment with this reference and this phone number or e-mail."),
         template="courses/public/find.html",
