@@ -112,6 +112,9 @@ records_link(
     permission="consultations.view_consultation",
     breakdowns=(*TIME, B.TOPIC, B.CHANNEL),
 )(consultation_list_urls)
-records_link(code="amif.guidance", permission="consultations.view_consultation", breakdowns=(*TIME, B.CHANNEL))(
-    consultation_list_urls
-)
+records_link(
+    code="amif.guidance",
+    permission="consultations.view_consultation",
+    breakdowns=(*TIME, B.CHANNEL),
+    label=_("See the consultations (one person may have had several)"),
+)(consultation_list_urls)
