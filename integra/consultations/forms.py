@@ -12,7 +12,7 @@ from integra.clients.forms import CentreChoiceField
 from integra.clients.models import CASE_ROLES
 from integra.consultations import services
 from integra.consultations.models import ClosedDay, Consultation, FollowUp, Referral, Rota
-from integra.core.forms import add_errors
+from integra.core.forms import DateRangeForm, add_errors
 from integra.core.languages import SPOKEN_LANGUAGES
 from integra.interpreting.models import Mediator
 from integra.topics.models import Topic
@@ -209,9 +209,7 @@ class ConsultationForm(forms.ModelForm):
         return data
 
 
-class ConsultationFilterForm(forms.Form):
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+class ConsultationFilterForm(DateRangeForm):
     topic = forms.ModelChoiceField(
         label=_("Topic"), queryset=Topic.objects.all(), required=False, to_field_name="slug", empty_label=_("All")
     )
@@ -229,8 +227,10 @@ class ConsultationFilterForm(forms.Form):
         add_centre_filter(self, user)
 
     def filter(self, queryset):
-        if not self.is_valid():
+        if not self.is_bound:
             return queryset
+        if not self.is_valid():
+            return queryset.none()  # an error is shown; never every record under a filter that was refused
         data = self.cleaned_data
         centre = chosen_centre(self)
         if centre is not None:

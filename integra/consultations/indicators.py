@@ -1,7 +1,5 @@
 """The consultations' indicators for the figures app (content-free counts; no note is ever read)."""
 
-from urllib.parse import urlencode
-
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +10,6 @@ from integra.figures import records
 from integra.figures.counting import Scope, count, in_scope, people_records
 from integra.figures.registry import Breakdown as B
 from integra.figures.registry import Group, Unit, quality_check, records_link, register
-from integra.topics.models import Topic
 
 DEMOGRAPHICS = {B.NATIONALITY: "nationality", B.SEX: "gender", B.AGE_BAND: "age_band", B.LANGUAGE: "language"}
 BREAKDOWNS = {**DEMOGRAPHICS, B.TOPIC: "topics", B.CHANNEL: "channel"}
@@ -102,31 +99,12 @@ def consultations_without_topic(scope: Scope):
 
 def consultation_list_urls(scope: Scope, keys) -> dict:
     """The consultations list filtered to the scope's records: by dates, centre, topic or channel."""
-    slugs = records.centre_slugs(scope, keys)
-    topics = {}
-    if scope.breakdown == B.TOPIC:
-        ids = [int(k) for k in keys if k.isdigit()]
-        topics = {str(pk): slug for pk, slug in Topic.objects.filter(pk__in=ids).values_list("pk", "slug")}
-    found = {}
-    for key in keys:
-        start, end = records.days(scope, key)
-        query = {"date_from": start.isoformat(), "date_to": end.isoformat()}
-        if scope.centres and len(scope.centres) == 1:
-            query["centre"] = slugs.get(str(scope.centres[0]), "")
-        if scope.breakdown == B.CENTRE:
-            if key not in slugs:
-                continue
-            query["centre"] = slugs[key]
-        elif scope.breakdown == B.TOPIC:
-            if key not in topics:
-                continue  # "no topic" has no filter on the list
-            query["topic"] = topics[key]
-        elif scope.breakdown == B.CHANNEL:
-            if not key:
-                continue
-            query["channel"] = key
-        found[key] = f"{reverse('consultations_staff:list')}?{urlencode(query)}"
-    return found
+    return records.list_urls(
+        scope,
+        keys,
+        url=reverse("consultations_staff:list"),
+        filters={B.TOPIC: ("topic", records.topic_slugs), B.CHANNEL: ("channel", records.same_key)},
+    )
 
 
 records_link(
@@ -134,6 +112,9 @@ records_link(
     permission="consultations.view_consultation",
     breakdowns=(*TIME, B.TOPIC, B.CHANNEL),
 )(consultation_list_urls)
-records_link(code="amif.guidance", permission="consultations.view_consultation", breakdowns=(*TIME, B.CHANNEL))(
-    consultation_list_urls
-)
+records_link(
+    code="amif.guidance",
+    permission="consultations.view_consultation",
+    breakdowns=(*TIME, B.CHANNEL),
+    label=_("See the consultations (one person may have had several)"),
+)(consultation_list_urls)

@@ -21,6 +21,7 @@ from integra.consultations.forms import (
 )
 from integra.consultations.models import Appointment, Consultation, FollowUp, Referral, Rota
 from integra.core.forms import add_errors
+from integra.core.paging import OpenPage
 from integra.core.permissions import requires
 
 PAGE_SIZE = 25
@@ -32,46 +33,6 @@ def consultation_list(request):
     consultations = form.filter(Consultation.objects.for_user(request.user)).for_list().order_by("-held_on", "-pk")
     page = OpenPage(consultations, request.GET.get("page"), PAGE_SIZE)
     return render(request, "consultations/staff/consultation_list.html", {"form": form, "page": page})
-
-
-class OpenPage:
-    """A page of a long list without counting the whole list: one query for the page (plus its prefetches),
-    whatever the length of the table. Previous/next only; the figures are where totals are counted."""
-
-    MAX_PAGE = 10_000
-
-    def __init__(self, queryset, number, size: int):
-        try:
-            self.number = min(max(int(number), 1), self.MAX_PAGE)
-        except (TypeError, ValueError):
-            self.number = 1
-        start = (self.number - 1) * size
-        rows = list(queryset[start : start + size + 1])
-        self.object_list = rows[:size]
-        self._has_next = len(rows) > size
-        self.start_index = start + 1 if self.object_list else 0
-        self.end_index = start + len(self.object_list)
-
-    def __iter__(self):
-        return iter(self.object_list)
-
-    def __len__(self):
-        return len(self.object_list)
-
-    def has_next(self) -> bool:
-        return self._has_next
-
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    def has_other_pages(self) -> bool:
-        return self.has_next() or self.has_previous()
-
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-    def previous_page_number(self) -> int:
-        return self.number - 1
 
 
 @requires("consultations.add_consultation")

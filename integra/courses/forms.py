@@ -11,9 +11,10 @@ from django_countries.fields import LazyTypedChoiceField
 
 from integra.accounts import roles
 from integra.accounts.models import User
+from integra.centres.forms import add_centre_filter, chosen_centre
 from integra.centres.models import WEEKDAYS, Centre
 from integra.clients.models import AgeBand, Gender
-from integra.core.forms import TOO_LONG, PhoneField, ServerCheckedLengths
+from integra.core.forms import TOO_LONG, DateRangeForm, PhoneField, ServerCheckedLengths
 from integra.core.languages import SPOKEN_LANGUAGES, endonym
 from integra.courses.models import Attendance, Course, Enrolment, Group, Level
 
@@ -338,3 +339,32 @@ class CourseForm(ServerCheckedLengths, forms.ModelForm):
     def service_kwargs(self) -> dict:
         fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
         return {**fields, **{prefix: self.translations(prefix) for prefix in self.TRANSLATED}}
+
+
+class GroupListFilterForm(DateRangeForm):
+    """The groups list filtered to the groups running on at least one day between "from" and "to", by centre
+    (network-wide roles), kind of course and course: the list the "Course groups held" figure links to."""
+
+    kind = forms.ChoiceField(label=_("Kind of course"), required=False)
+    course = forms.ModelChoiceField(
+        label=_("Course"), queryset=Course.objects.order_by("slug"), required=False, to_field_name="slug"
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Every kind")), *Course.Kind.choices]
+        self.fields["course"].empty_label = _("Every course")
+        add_centre_filter(self, user)
+
+    def filter(self, groups):
+        groups = self.overlapping(groups, "start_date", "end_date")
+        if not self.is_bound or not self.is_valid():
+            return groups
+        centre = chosen_centre(self)
+        if centre is not None:
+            groups = groups.filter(centre=centre)
+        if self.cleaned_data["kind"]:
+            groups = groups.filter(course__kind=self.cleaned_data["kind"])
+        if self.cleaned_data["course"]:
+            groups = groups.filter(course=self.cleaned_data["course"])
+        return groups

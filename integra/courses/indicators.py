@@ -2,15 +2,17 @@
 CEFR levels gained, groups running. Only enrolment status, levels and dates are read."""
 
 from django.db.models import Case, F, IntegerField, Q, When
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integra.clients.models import Gender
 from integra.courses.models import Course, Enrolment, Group, Level
+from integra.figures import records
 from integra.figures.counting import Scope, count, in_scope, people_records
 from integra.figures.registry import Breakdown as B
 from integra.figures.registry import Group as IndicatorGroup
-from integra.figures.registry import Unit, quality_check, register
+from integra.figures.registry import Unit, quality_check, records_link, register
 
 DEMOGRAPHICS = {B.NATIONALITY: "nationality", B.SEX: "gender", B.AGE_BAND: "age_band", B.LANGUAGE: "language"}
 BREAKDOWNS = {**DEMOGRAPHICS, B.COURSE: "group__course_id"}
@@ -181,3 +183,23 @@ def enrolments_without_exit_level(scope: Scope):
         group__end_date__lt=timezone.localdate(),
     )
     return in_scope(ended, scope, date_field="group__end_date", centre_field="group__centre").only("pk", "reference")
+
+
+# --- Links from the figures to the groups list (issue 18 item 4) ---------------------------------------------
+# "Course groups held" links to the groups list filtered to the groups running on at least one day of the
+# period, by centre and by course. Its month, quarter and year rows have no link: a group counts under the
+# month it began (or the period's first month), which is not a filter of the list. The participants and
+# levels are not linked: there is no staff list of enrolments across groups, and the groups list would show
+# groups, not people.
+
+
+def _course_slugs(keys) -> dict:
+    ids = [int(k) for k in keys if str(k).isdigit()]
+    return {str(pk): slug for pk, slug in Course.objects.filter(pk__in=ids).values_list("pk", "slug")}
+
+
+@records_link(code="net.course_groups", permission="courses.view_group", breakdowns=(B.CENTRE, B.COURSE))
+def group_list_urls(scope: Scope, keys) -> dict:
+    return records.list_urls(
+        scope, keys, url=reverse("courses_staff:list"), filters={B.COURSE: ("course", _course_slugs)}
+    )

@@ -17,6 +17,7 @@ from integra.clients.models import Client
 from integra.consultations.services import get_consultation_for_user
 from integra.core.audit import log_read
 from integra.core.forms import add_errors
+from integra.core.paging import OpenPage
 from integra.core.permissions import requires
 from integra.courses import certificates, services
 from integra.courses.forms import (
@@ -26,6 +27,7 @@ from integra.courses.forms import (
     DeskEnrolmentForm,
     EnrolFromForm,
     GroupForm,
+    GroupListFilterForm,
     LevelsForm,
     MarkForm,
     RevokeForm,
@@ -34,15 +36,23 @@ from integra.courses.models import Certificate, Course, Enrolment, Group
 from integra.hotline.services import get_call_for_user
 
 LIST_LIMIT = 200
+PAGE_SIZE = 50
 
 
 @requires("courses.view_group")
 def group_list(request):
-    today = timezone.localdate()
+    """Running and upcoming groups and the last ended; filtered (days, centre, kind, course), every group
+    running on one of the days, a page at a time (the list the "Course groups held" figure links to)."""
+    form = GroupListFilterForm(request.GET or None, user=request.user)
     groups = Group.objects.for_user(request.user).with_details().with_counts()
-    running = list(groups.filter(end_date__gte=today).order_by("start_date", "pk")[:LIST_LIMIT])
-    past = list(groups.filter(end_date__lt=today).order_by("-end_date", "-pk")[:20])
-    return render(request, "courses/staff/group_list.html", {"running": running, "past": past})
+    context = {"form": form}
+    if form.is_bound:
+        context["page"] = OpenPage(form.filter(groups).order_by("start_date", "pk"), request.GET.get("page"), PAGE_SIZE)
+    else:
+        today = timezone.localdate()
+        context["running"] = list(groups.filter(end_date__gte=today).order_by("start_date", "pk")[:LIST_LIMIT])
+        context["past"] = list(groups.filter(end_date__lt=today).order_by("-end_date", "-pk")[:20])
+    return render(request, "courses/staff/group_list.html", context)
 
 
 def _group_page(request, group, desk=None, status=200):

@@ -12,10 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from integra.centres.forms import add_centre_filter, chosen_centre
 from integra.centres.models import Centre, Place
 from integra.clients.forms import CentreChoiceField
 from integra.clients.models import AgeBand
-from integra.core.forms import TOO_LONG, PhoneField, ServerCheckedLengths
+from integra.core.forms import TOO_LONG, DateRangeForm, PhoneField, ServerCheckedLengths
 from integra.core.languages import SPOKEN_LANGUAGES, endonym
 from integra.events.models import Answer, Event, Series
 from integra.events.services import SERIES_MAX, TALLY_AGE_BANDS, TALLY_GENDERS
@@ -434,4 +435,32 @@ class CalendarFilterForm(forms.Form):
             # The JSON list's text holds '"ar"' (quotes included): portable across SQLite and PostgreSQL,
             # where a JSON containment lookup is not available on SQLite.
             events = events.filter(languages__icontains=f'"{self.cleaned_data["language"]}"')
+        return events
+
+
+class EventListFilterForm(DateRangeForm):
+    """The organisers' list filtered by the day an event begins, its centre (network-wide roles), its kind
+    and its topic: the list the "Events held" figure links to, with the same days and rows."""
+
+    kind = forms.ChoiceField(label=_("Kind of event"), required=False)
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Topic.objects.all(), required=False, to_field_name="slug", empty_label=_("All")
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Every kind")), *Event.Kind.choices]
+        add_centre_filter(self, user)
+
+    def filter(self, events):
+        events = self.days(events, "start")
+        if not self.is_bound or not self.is_valid():
+            return events
+        centre = chosen_centre(self)
+        if centre is not None:
+            events = events.filter(centre=centre)
+        if self.cleaned_data["kind"]:
+            events = events.filter(kind=self.cleaned_data["kind"])
+        if self.cleaned_data["topic"]:
+            events = events.filter(topics=self.cleaned_data["topic"])
         return events

@@ -12,13 +12,15 @@ The "was this useful for you?" answers (online cards and the paper cards' tally)
 
 from django.db.models import F, Q, Sum
 from django.db.models.functions import Greatest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integra.events.models import Answer, Event, Feedback, PaperAttendance, PaperFeedback, Registration, TallyCount
+from integra.figures import records
 from integra.figures.counting import Row, Scope, Value, count, in_scope, people_records, share_of
 from integra.figures.registry import Breakdown as B
-from integra.figures.registry import Group, Unit, quality_check, register
+from integra.figures.registry import Group, Unit, quality_check, records_link, register
 
 TIME = (B.CENTRE, B.MONTH, B.QUARTER, B.YEAR)
 KIND = {B.EVENT_KIND: "event__kind"}
@@ -203,3 +205,19 @@ def events_without_attendance(scope: Scope):
         Q(registrations__arrived_at__isnull=False) | Q(tally__count__gt=0) | Q(paper_attendance__count__gt=0)
     )
     return in_scope(over, scope, date_field="start").only("pk", "title", "start")
+
+
+# --- Links from the figures to the events list (issue 18 item 4) -------------------------------------------
+# "Events held" links to the organisers' list filtered by the day an event begins, its centre, kind and
+# topic. The participants, attendances and answers are not linked: most of them are anonymous counts (the
+# door tally, the paper sheets and cards, the people who came with someone), which have no records to list.
+
+
+@records_link(code="net.events", permission="events.view_event", breakdowns=(*TIME, B.EVENT_KIND, B.TOPIC))
+def event_list_urls(scope: Scope, keys) -> dict:
+    return records.list_urls(
+        scope,
+        keys,
+        url=reverse("events_staff:list"),
+        filters={B.EVENT_KIND: ("kind", records.same_key), B.TOPIC: ("topic", records.topic_slugs)},
+    )

@@ -14,22 +14,38 @@ from django_countries import countries
 
 from integra.clients.models import AgeBand
 from integra.core.forms import add_errors
+from integra.core.paging import OpenPage
 from integra.core.permissions import requires
 from integra.events import services
-from integra.events.forms import CheckInSearchForm, DoorRegistrationForm, EventForm, NationalityForm, TallyForm
+from integra.events.forms import (
+    CheckInSearchForm,
+    DoorRegistrationForm,
+    EventForm,
+    EventListFilterForm,
+    NationalityForm,
+    TallyForm,
+)
 from integra.events.models import Event, Registration
 from integra.events.services import TALLY_AGE_BANDS, TALLY_GENDERS
 
 LIST_LIMIT = 100
+PAGE_SIZE = 50
 
 
 @requires("events.view_event")
 def event_list(request):
-    now = timezone.now()
+    """Coming up and the last past events; filtered (by days, centre, kind, topic), every matching event
+    by the day it begins, a page at a time (the list a figure links to)."""
+    form = EventListFilterForm(request.GET or None, user=request.user)
     events = Event.objects.for_user(request.user).select_related("centre", "place")
-    upcoming = list(events.filter(end__gt=now).order_by("start", "pk")[:LIST_LIMIT])
-    past = list(events.filter(end__lte=now).order_by("-start", "-pk")[:20])
-    return render(request, "events/staff/event_list.html", {"upcoming": upcoming, "past": past})
+    context = {"form": form}
+    if form.is_bound:
+        context["page"] = OpenPage(form.filter(events).order_by("start", "pk"), request.GET.get("page"), PAGE_SIZE)
+    else:
+        now = timezone.now()
+        context["upcoming"] = list(events.filter(end__gt=now).order_by("start", "pk")[:LIST_LIMIT])
+        context["past"] = list(events.filter(end__lte=now).order_by("-start", "-pk")[:20])
+    return render(request, "events/staff/event_list.html", context)
 
 
 def _save(request, form, event=None):

@@ -38,6 +38,7 @@ from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 from django.db.models.lookups import GreaterThan
 from django.utils import timezone
 
+from integra.core.forms import within_days
 from integra.figures.registry import Breakdown
 
 
@@ -115,11 +116,9 @@ def in_scope(
     With `until_field`, the records that run from `date_field` to `until_field` and overlap the period."""
     if until_field:
         queryset = queryset.filter(**{f"{date_field}__lte": scope.end, f"{until_field}__gte": scope.start})
-    elif _is_datetime(queryset, date_field):
-        start, end = scope.moments()
-        queryset = queryset.filter(**{f"{date_field}__gte": start, f"{date_field}__lt": end})
     else:
-        queryset = queryset.filter(**{f"{date_field}__gte": scope.start, f"{date_field}__lte": scope.end})
+        # The same days as the staff lists' date filters, which the figures link to.
+        queryset = within_days(queryset, date_field, scope.start, scope.end)
     if scope.centres is not None and centre_field:
         queryset = queryset.filter(**{f"{centre_field}__in": scope.centres})
     return queryset

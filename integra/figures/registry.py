@@ -213,22 +213,27 @@ def get_check(code: str) -> Check | None:
 class RecordsLink:
     """The owning app's staff list filtered to an indicator's records: `urls(scope, keys)` returns
     {key: URL} for the rows of `scope.breakdown` (keys of the rows), or {"": URL} for the whole figure
-    when the scope has no breakdown; a key left out has no link. Shown only with `permission`."""
+    when the scope has no breakdown; a key left out has no link. Shown only with `permission`. `label` says
+    what the list shows when it is not one row per unit of the figure (a list of requests behind a count of
+    people, for instance); "" for the plain "See the records"."""
 
     code: str
     permission: str
     urls: Callable
     breakdowns: tuple[str, ...] = ()
+    label: Promise | str = ""
 
 
 _LINKS: dict[str, RecordsLink] = {}
 
 
-def records_link(*, code: str, permission: str, breakdowns=()):
+def records_link(*, code: str, permission: str, breakdowns=(), label=""):
     """Register the decorated function as the link from indicator `code` to its records."""
 
     def decorator(func: Callable):
-        _LINKS[code] = RecordsLink(code=code, permission=permission, urls=func, breakdowns=tuple(breakdowns))
+        _LINKS[code] = RecordsLink(
+            code=code, permission=permission, urls=func, breakdowns=tuple(breakdowns), label=label
+        )
         return func
 
     return decorator

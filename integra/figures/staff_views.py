@@ -111,13 +111,13 @@ def indicator(request, code):
         raise Http404
     exact = services.sees_exact(request.user)
     figure, sections = None, []
-    closed, value_of, differs, records_url = None, None, False, ""
+    closed, value_of, differs, records_url, records_label = None, None, False, "", ""
     if period is not None:
         closed, value_of = snapshots.source_for(period, centres)
         with services.shared_results():
             figure, sections = _indicator_sections(found, period, centres, exact, value_of)
             differs = value_of is not None and snapshots.live_differs([figure], period, centres)
-        records_url = records.attach(request.user, found, period, centres, sections)
+        records_url, records_label = records.attach(request.user, found, period, centres, sections)
     return render(
         request,
         "figures/staff/indicator.html",
@@ -132,6 +132,7 @@ def indicator(request, code):
             "closed": closed,
             "differs": differs,
             "records_url": records_url,
+            "records_label": records_label,
         },
     )
 

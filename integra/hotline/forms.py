@@ -2,8 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from integra.centres.forms import add_centre_filter, chosen_centre
 from integra.centres.models import Centre, Hotline
 from integra.clients.forms import CentreChoiceField
+from integra.core.forms import DateRangeForm
 from integra.core.languages import SPOKEN_LANGUAGES
 from integra.hotline.callers import normalise
 from integra.hotline.models import Call, CallBackAttempt, LineDay
@@ -289,3 +291,34 @@ class DialForm(forms.Form):
 
     def clean_operator_number(self):
         return clean_caller_number(self.cleaned_data["operator_number"])
+
+
+class CallFilterForm(DateRangeForm):
+    """The list of calls filtered by the day a call began, its centre (network-wide roles), kind, topic and
+    language: the list the hotline figures link to (they count the conversations)."""
+
+    kind = forms.ChoiceField(label=_("Kind of call"), required=False)
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Topic.objects.all(), required=False, to_field_name="slug", empty_label=_("All")
+    )
+    language = forms.ChoiceField(label=_("Language of the call"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Every kind")), *Call.Kind.choices]
+        self.fields["language"].choices = [("", _("Every language")), *SPOKEN_LANGUAGES.items()]
+        add_centre_filter(self, user)
+
+    def filter(self, calls):
+        calls = self.days(calls, "started_at")
+        if not self.is_bound or not self.is_valid():
+            return calls
+        centre = chosen_centre(self)
+        if centre is not None:
+            calls = calls.filter(centre=centre)
+        for name in ("kind", "language"):
+            if self.cleaned_data[name]:
+                calls = calls.filter(**{name: self.cleaned_data[name]})
+        if self.cleaned_data["topic"]:
+            calls = calls.filter(topics=self.cleaned_data["topic"])
+        return calls

@@ -1,11 +1,13 @@
 """The hotline's indicators for the figures app: conversations, callers and call-backs kept on time."""
 
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from integra.figures import records
 from integra.figures.counting import Scope, count, people_records, share
 from integra.figures.registry import Breakdown as B
-from integra.figures.registry import Group, Unit, register
+from integra.figures.registry import Group, Unit, records_link, register
 from integra.hotline.models import Call, CallBack
 
 DEMOGRAPHICS = {B.NATIONALITY: "nationality", B.SEX: "gender", B.AGE_BAND: "age_band", B.LANGUAGE: "language"}
@@ -85,3 +87,28 @@ def call_backs_in_target(scope: Scope):
         date_field="created_at",
         breakdowns={B.LANGUAGE: "language"},
     )
+
+
+# --- Links from the figures to the list of calls (issue 18 item 4) -------------------------------------------
+# The conversations by the day the call began, centre, topic and language. Nationality, sex and age band
+# are not filters of the list: those rows have no link. The call-backs on time are not linked: the
+# call-back queue lists the open call-backs only.
+
+
+def _call_list_urls(scope: Scope, keys) -> dict:
+    found = records.list_urls(
+        scope,
+        keys,
+        url=reverse("hotline_staff:calls"),
+        filters={B.TOPIC: ("topic", records.topic_slugs), B.LANGUAGE: ("language", records.same_key)},
+    )
+    return {key: f"{url}&kind={Call.Kind.CONVERSATION}" for key, url in found.items()}
+
+
+records_link(code="net.calls", permission="hotline.view_call", breakdowns=(*TIME, B.TOPIC, B.LANGUAGE))(_call_list_urls)
+records_link(
+    code="net.callers",
+    permission="hotline.view_call",
+    breakdowns=(*TIME, B.LANGUAGE),
+    label=_("See the calls (one caller may have called several times)"),
+)(_call_list_urls)

@@ -6,6 +6,7 @@ app_name = "hotline_staff"
 urlpatterns = [
     path("hotline/", staff_views.call_log, name="log"),
     path("hotline/non-data/<slug:kind>/", staff_views.call_non_data, name="non_data"),
+    path("hotline/calls/", staff_views.call_list, name="calls"),
     path("hotline/calls/<int:pk>/", staff_views.call_edit, name="call"),
     path("hotline/calls/<int:pk>/client/", staff_views.call_client, name="call_client"),
     path("hotline/calls/<int:pk>/book/", staff_views.call_book, name="call_book"),

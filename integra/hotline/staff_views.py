@@ -15,6 +15,7 @@ from integra.clients.forms import ClientForm
 from integra.clients.services import client_create, get_client_for_user
 from integra.consultations.services import SlotInvalid, SlotTaken, centre_slots, free_slots
 from integra.core.audit import log_read
+from integra.core.paging import OpenPage
 from integra.core.permissions import requires
 from integra.hotline import services, telephony
 from integra.hotline.callers import caller_hash
@@ -24,6 +25,7 @@ from integra.hotline.forms import (
     CallBookingDayForm,
     CallBookingForm,
     CallClientForm,
+    CallFilterForm,
     CallForm,
     DialForm,
     FiguresForm,
@@ -79,6 +81,19 @@ def call_log(request):
         "non_data": _non_data_counts(request.user),
     }
     return render(request, "hotline/staff/call_log.html", context)
+
+
+PAGE_SIZE = 50
+
+
+@requires("hotline.view_call")
+def call_list(request):
+    """The calls of the user's centres, latest first, filtered by days, centre, kind, topic and language
+    (the list the hotline figures link to), a page at a time without counting the table."""
+    form = CallFilterForm(request.GET or None, user=request.user)
+    calls = form.filter(Call.objects.for_user(request.user).for_list()).order_by("-started_at", "-pk")
+    page = OpenPage(calls, request.GET.get("page"), PAGE_SIZE)
+    return render(request, "hotline/staff/call_list.html", {"form": form, "page": page})
 
 
 @require_POST

@@ -9,9 +9,10 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from integra.centres.models import WEEKDAYS, Centre
+from integra.centres.forms import add_centre_filter, chosen_centre
+from integra.centres.models import WEEKDAYS, Centre, Institution
 from integra.clients.forms import CentreChoiceField
-from integra.core.forms import PhoneField, ServerCheckedLengths
+from integra.core.forms import DateRangeForm, PhoneField, ServerCheckedLengths
 from integra.core.languages import endonym
 from integra.events.forms import LocalDateTimeField
 from integra.interpreting import services
@@ -196,3 +197,56 @@ class ClientFeedbackForm(ServerCheckedLengths, forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class RequestFilterForm(DateRangeForm):
+    """The requests list filtered by the day the interpreting begins, centre (network-wide roles), language,
+    institution, status, and the two sets the figures count: the requests asked for (those the requester
+    cancelled left out) and those filled (an interpreter confirmed). The list the figures link to."""
+
+    ASKED, FILLED = "asked", "filled"
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    counted = forms.ChoiceField(
+        label=_("Requests"),
+        required=False,
+        choices=[
+            ("", _("Every request")),
+            (ASKED, _("Asked for (those the requester cancelled left out)")),
+            (FILLED, _("Filled (an interpreter was confirmed)")),
+        ],
+    )
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    institution = forms.ModelChoiceField(
+        label=_("Institution"),
+        queryset=Institution.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("Every institution"),
+    )
+    flagged = forms.BooleanField(label=_("Only languages nobody in the registry speaks"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("Every status")), *Request.Status.choices]
+        self.fields["language"].choices = [("", _("Every language")), *LANGUAGES.items()]
+        add_centre_filter(self, user)
+
+    def filter(self, requests):
+        requests = self.days(requests, "starts_at")
+        if not self.is_bound or not self.is_valid():
+            return requests
+        data = self.cleaned_data
+        centre = chosen_centre(self)
+        if centre is not None:
+            requests = requests.filter(centre=centre)
+        if data["counted"] == self.ASKED:
+            requests = requests.asked()
+        elif data["counted"] == self.FILLED:
+            requests = requests.filled()
+        for name in ("status", "language", "institution"):
+            if data[name]:
+                requests = requests.filter(**{name: data[name]})
+        if data["flagged"]:
+            requests = requests.filter(flagged_no_speaker=True)
+        return requests

@@ -5,21 +5,25 @@ Only status, language, institution, centre and times are read; notes and reasons
 from datetime import timedelta
 
 from django.db.models import DurationField, ExpressionWrapper, F, Q, Sum
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from integra.centres.models import Institution
+from integra.figures import records
 from integra.figures.counting import Scope, count, people_records, share
 from integra.figures.registry import Breakdown as B
-from integra.figures.registry import Group, Unit, register
+from integra.figures.registry import Group, Unit, records_link, register
+from integra.interpreting.forms import RequestFilterForm
 from integra.interpreting.models import Request, Session
 
 TIME = (B.CENTRE, B.MONTH, B.QUARTER, B.YEAR)
 BREAKDOWNS = {B.LANGUAGE: "language", B.INSTITUTION: "institution_id"}
-FILLED = (Request.Status.CONFIRMED, Request.Status.DONE, Request.Status.NO_SHOW)
+FILLED = Request.FILLED
 
 
 def asked():
     """Requests that needed an interpreter: those the requester cancelled themselves are left out."""
-    return Request.objects.exclude(status=Request.Status.CANCELLED, closed_side=Request.Side.REQUESTER)
+    return Request.objects.asked()
 
 
 @register(
@@ -81,9 +85,47 @@ def interpreting_hours(scope: Scope):
 )
 def interpreting_people(scope: Scope):
     return people_records(
-        Request.objects.filter(status__in=FILLED),
+        Request.objects.filled(),
         scope,
         date_field="starts_at",
         client="client_id",
         breakdowns={B.LANGUAGE: "language"},
     )
+
+
+# --- Links from the figures to the requests list (issue 18 item 4) -----------------------------------------
+# By the day the interpreting begins, centre, language and institution (the requests of a centre without an
+# institution have no filter of their own: that row has no link). The hours are not linked: the list shows
+# requests, not the sessions' hours.
+
+
+def _institution_slugs(keys) -> dict:
+    ids = [int(k) for k in keys if str(k).isdigit()]
+    return {str(pk): slug for pk, slug in Institution.objects.filter(pk__in=ids).values_list("pk", "slug")}
+
+
+def _request_list_urls(counted: str):
+    def urls(scope: Scope, keys) -> dict:
+        found = records.list_urls(
+            scope,
+            keys,
+            url=reverse("interpreting_staff:list"),
+            filters={B.LANGUAGE: ("language", records.same_key), B.INSTITUTION: ("institution", _institution_slugs)},
+        )
+        return {key: f"{url}&counted={counted}" for key, url in found.items()}
+
+    return urls
+
+
+records_link(
+    code="net.interpreting_filled",
+    permission="interpreting.view_request",
+    breakdowns=(*TIME, *BREAKDOWNS),
+    label=_("See the requests asked for"),
+)(_request_list_urls(RequestFilterForm.ASKED))
+records_link(
+    code="net.interpreting_people",
+    permission="interpreting.view_request",
+    breakdowns=(*TIME, B.LANGUAGE),
+    label=_("See the filled requests (one person may have several)"),
+)(_request_list_urls(RequestFilterForm.FILLED))

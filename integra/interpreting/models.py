@@ -271,6 +271,14 @@ class RequestQuerySet(models.QuerySet):
     def with_details(self):
         return self.select_related("institution", "centre", "mediator", "requested_by")
 
+    def asked(self):
+        """Requests that needed an interpreter: those the requester cancelled themselves are left out."""
+        return self.exclude(status=Request.Status.CANCELLED, closed_side=Request.Side.REQUESTER)
+
+    def filled(self):
+        """Requests for which an interpreter was confirmed (whatever happened at the appointment)."""
+        return self.filter(status__in=Request.FILLED)
+
 
 class Request(models.Model):
     class Subject(models.TextChoices):
@@ -299,6 +307,7 @@ class Request(models.Model):
         SERVICE = "service", _("The interpreting service")
 
     OPEN = (Status.REQUESTED, Status.OFFERED)
+    FILLED = (Status.CONFIRMED, Status.DONE, Status.NO_SHOW)  # an interpreter was confirmed
 
     job_number = models.CharField(_("job number"), max_length=20, unique=True, editable=False)
     institution = models.ForeignKey(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integra.core.forms import add_errors
+from integra.core.paging import OpenPage
 from integra.core.permissions import requires
 from integra.hotline.forms import FiguresForm
 from integra.interpreting import services
@@ -24,25 +25,24 @@ from integra.interpreting.forms import (
     ClientLinkForm,
     FeedbackForm,
     NoShowForm,
+    RequestFilterForm,
     RequestForm,
     SessionForm,
     WeekForm,
 )
 from integra.interpreting.models import Feedback, Mediator, Request
 
-LIST_LIMIT = 100
+PAGE_SIZE = 50
 
 
 @requires("interpreting.view_request")
 def request_list(request):
-    requests = Request.objects.for_user(request.user).with_details()
-    status = request.GET.get("status", "")
-    if status in Request.Status.values:
-        requests = requests.filter(status=status)
-    if request.GET.get("flagged"):
-        requests = requests.filter(flagged_no_speaker=True)
-    context = {"requests": list(requests[:LIST_LIMIT]), "statuses": Request.Status.choices, "status": status}
-    return render(request, "interpreting/staff/request_list.html", context)
+    """Every request the user may see, latest first, filtered by days, centre, language, institution and
+    status (the list the interpreting figures link to), a page at a time without counting the table."""
+    form = RequestFilterForm(request.GET or None, user=request.user)
+    requests = form.filter(Request.objects.for_user(request.user).with_details()).order_by("-starts_at", "-pk")
+    page = OpenPage(requests, request.GET.get("page"), PAGE_SIZE)
+    return render(request, "interpreting/staff/request_list.html", {"form": form, "page": page})
 
 
 @requires("interpreting.add_request")

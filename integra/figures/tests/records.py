@@ -59,3 +59,26 @@ def arrival(event, *, phone="", adults=1, children=0) -> Registration:
 
 def tally(event, count: int, gender="female", age_band="25-34") -> TallyCount:
     return TallyCount.objects.create(event=event, gender=gender, age_band=age_band, count=count)
+
+
+def followed_links(client, code: str, params: dict, rows, *, whole=("total",)) -> list[tuple[str, int, int]]:
+    """Open the indicator's staff page for `params`, follow the whole figure's link and every row's link,
+    and return (url, the figure's number, the rows the list shows) for each: `rows(response)` counts the
+    list's rows; `whole` names the cells the list stands for, added up: ("total",), ("of",) for the whole of a
+    share, ("total", "anonymous") for every request behind a count of people."""
+    page = client.get(f"/en/staff/figures/{code}/", params)
+    assert page.status_code == 200
+    figure = page.context["figure"].value
+    found = []
+    if page.context["records_url"]:
+        found.append((page.context["records_url"], sum(getattr(figure, name) or 0 for name in whole)))
+    for shown in page.context["sections"]:
+        for label, cells in shown.rows if shown else []:
+            if getattr(label, "url", ""):
+                found.append((label.url, sum(cells[name].value or 0 for name in whole)))
+    followed = []
+    for url, expected in found:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        followed.append((url, expected, rows(response)))
+    return followed

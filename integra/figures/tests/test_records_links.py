@@ -60,3 +60,14 @@ def test_no_link_without_the_lists_permission(client, consultations, monkeypatch
     with translation.override("en"):
         body = client.get(PAGE, Q1).content.decode()
     assert "See the records" not in body and "/en/staff/consultations/?" not in body
+
+
+def test_a_count_of_people_says_that_its_list_shows_their_consultations(client, consultations):
+    staff, _topic = consultations
+    signed_in(client, staff["coordinator"])
+    with translation.override("en"):
+        body = client.get("/en/staff/figures/amif.guidance/", Q1).content.decode()
+    assert (
+        '<a href="/en/staff/consultations/?date_from=2026-01-01&amp;date_to=2026-03-31">'
+        "See the consultations (one person may have had several)</a>"
+    ) in body
