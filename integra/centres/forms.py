@@ -117,15 +117,19 @@ class InstitutionFilterForm(forms.Form):
 def add_centre_filter(form: forms.Form, user) -> None:
     """A "centre" select (sent by GET) on a back-office list for users who see every centre (coordinators,
     administrators): the list then shows one centre. Others see only their own centres and get no select,
-    so the page costs them no query for it. An unknown slug is an error shown next to the select."""
+    so the page costs them no query for it — unless the address names a centre (a figure's link does) and they
+    work for several: then the select offers their own centres, so that the list shows the one centre the
+    figure counted. An unknown slug is an error shown next to the select."""
     if user.is_network_wide:
-        form.fields["centre"] = forms.ModelChoiceField(
-            label=_("Centre"),
-            queryset=Centre.objects.order_by("slug"),
-            required=False,
-            to_field_name="slug",
-            empty_label=_("All centres"),
-        )
+        centres, everything = Centre.objects.all(), _("All centres")
+    elif form.is_bound and form.data.get("centre") and len(user.centre_slugs) > 1:
+        centres, everything = Centre.objects.for_user(user), _("All my centres")
+    else:
+        return
+    form.fields["centre"] = forms.ModelChoiceField(
+        label=_("Centre"), queryset=centres.order_by("slug"), required=False, to_field_name="slug",
+        empty_label=everything,
+    )  # fmt: skip
 
 
 def chosen_centre(form: forms.Form):

@@ -70,6 +70,21 @@ def test_a_manager_s_links_and_list_stay_within_their_centre(client, staff, even
     assert {e.centre.slug for e in sofia.context["page"]} == {"plovdiv"}
 
 
+def test_a_manager_of_two_centres_follows_a_centre_s_link_to_that_centre_alone(client, staff, events):
+    manager = make_user("manager.two", roles.CENTRE_MANAGER, ["sofia", "plovdiv"])
+    signed_in(client, manager)
+    followed = followed_links(client, "net.events", {**Q1, "centre": "plovdiv"}, _shown)
+    assert followed and [f for f in followed if f[1] != f[2]] == []
+    both = client.get(LIST, {"date_from": "2026-01-01", "date_to": "2026-03-31"})
+    assert {e.centre.slug for e in both.context["page"]} == {"sofia", "plovdiv"}
+    plovdiv = client.get(LIST, {"date_from": "2026-01-01", "date_to": "2026-03-31", "centre": "plovdiv"})
+    assert {e.centre.slug for e in plovdiv.context["page"]} == {"plovdiv"}
+    assert '<option value="plovdiv" selected>' in plovdiv.content.decode()
+    assert 'value="burgas"' not in plovdiv.content.decode()  # the select offers their own centres only
+    elsewhere = client.get(LIST, {"date_from": "2026-01-01", "centre": "burgas"})
+    assert elsewhere.status_code == 200 and _shown(elsewhere) == 0  # another centre: an error, no rows
+
+
 def test_staff_who_may_not_open_the_list_get_no_link_and_a_403_at_the_list(client, staff, events):
     analyst = make_user("analyst", roles.MODERATOR)  # network-wide, may see figures here, not the events
     analyst.user_permissions.add(Permission.objects.get(codename="view_figures"))
