@@ -67,7 +67,9 @@ class Layers:
         self.steps: list[str] = []
         self.atomics = []
 
-    def switch(self, wanted: tuple[str, ...]) -> None:
+    def switch(self, wanted: tuple[str, ...], test: str) -> None:
+        if self.steps and not self._intact():
+            self._recover(test)
         common = 0
         while common < min(len(self.steps), len(wanted)) and self.steps[common] == wanted[common]:
             common += 1
@@ -85,6 +87,32 @@ class Layers:
                 self.atomics.append(atomic)
                 self.steps.append(step)
                 STEPS[step]()
+
+    def _intact(self) -> bool:
+        """Whether the layer's atomic blocks are still open on the connection (nothing else ended them)."""
+        from django.db import connection
+
+        return connection.in_atomic_block and all(atomic in connection.atomic_blocks for atomic in self.atomics)
+
+    def _recover(self, test: str) -> None:
+        """Something ended the layer's transaction (and may have committed its rows): empty the database."""
+        import warnings
+
+        from django.core.management import call_command
+        from django.db import connection
+
+        warnings.warn(f"shared test data layer {self.steps} lost before {test}: database flushed", stacklevel=2)
+        with self.blocker.unblock():
+            while connection.atomic_blocks:
+                connection.atomic_blocks.pop()
+            connection.in_atomic_block = False
+            connection.savepoint_ids = []
+            connection.needs_rollback = connection.closed_in_transaction = False
+            if not connection.get_autocommit():
+                connection.rollback()
+                connection.set_autocommit(True)
+            call_command("flush", interactive=False, verbosity=0)
+        self.steps, self.atomics = [], []
 
     def _rollback_last(self) -> None:
         from django.db import transaction
@@ -128,7 +156,7 @@ def _wanted_layer(request) -> tuple[str, ...]:
 @pytest.fixture
 def _shared_layer(request, _shared_layers):
     """This test's layer, made current before its database fixture (see the module's docstring)."""
-    _shared_layers.switch(_wanted_layer(request))
+    _shared_layers.switch(_wanted_layer(request), request.node.nodeid)
 
 
 @pytest.fixture
