@@ -24,16 +24,8 @@ NOT_PAGES = ("/accounts/logout", ".ics", ".pdf", ".csv", ".xlsx", ".zip", "/expo
 
 
 @pytest.fixture
-def content(staff, reference_data):
-    from integra.clients import demo as clients_demo
-    from integra.consultations import demo as consultations_demo
-    from integra.forum import demo as forum_demo
-    from integra.knowledge import demo as knowledge_demo
-
-    knowledge_demo.load()
-    clients_demo.load()
-    consultations_demo.load()
-    forum_demo.load()
+def content(dead_ends_content, staff):
+    """The staff, with the demo's articles, client files, consultations and questions (conftest.py)."""
     return staff
 
 

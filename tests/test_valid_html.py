@@ -9,11 +9,9 @@ import json
 import re
 import shutil
 import subprocess
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.urls import LocalePrefixPattern, URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
@@ -156,11 +154,6 @@ def save(directory: Path, name: str, response) -> Path:
     file = directory / (re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-") + ".html")
     file.write_bytes(response.content)
     return file
-
-
-@pytest.fixture
-def demo_data(db):
-    call_command("load_demo", stdout=StringIO())
 
 
 def test_the_walk_finds_every_kind_of_public_page(demo_data):

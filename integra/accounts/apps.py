@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +22,14 @@ class AccountsConfig(AppConfig):
         user_login_failed.connect(_count_failure, dispatch_uid="integra_login_delay_failure")
         user_logged_in.connect(_forget_failures, dispatch_uid="integra_login_delay_reset")
         user_logged_in.connect(_audit_superuser_sign_in, dispatch_uid="integra_audit_superuser_sign_in")
-        # Every app's post_migrate: the last one sees all permissions created.
-        post_migrate.connect(lambda **kwargs: roles_sync(), weak=False, dispatch_uid="integra_roles_sync")
+
+        # post_migrate is sent once per app (after migrate and after each flush of a test database): the roles
+        # are synced at the last app's, which comes after every app's permissions were created.
+        def sync_after_the_last_app(app_config, **kwargs):
+            if app_config is [config for config in apps.get_app_configs() if config.models_module is not None][-1]:
+                roles_sync()
+
+        post_migrate.connect(sync_after_the_last_app, weak=False, dispatch_uid="integra_roles_sync")
 
 
 def _audit_superuser_sign_in(sender, request, user, **kwargs):

@@ -19,15 +19,16 @@ from integra.core.i18n import pick
 
 
 def roles_sync() -> None:
-    """Create the role groups and give each exactly the permissions roles.py lists (idempotent)."""
+    """Create the role groups and give each exactly the permissions roles.py lists (idempotent).
+
+    One query reads every permission (it runs after each migrate and after each test-database flush)."""
+    permissions = {
+        (app_label, codename): pk
+        for pk, app_label, codename in Permission.objects.values_list("pk", "content_type__app_label", "codename")
+    }
     for role, perm_names in roles.ROLE_PERMISSIONS.items():
         group, _created = Group.objects.get_or_create(name=role)
-        wanted = []
-        for name in perm_names:
-            app_label, codename = name.split(".")
-            perm = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-            if perm is not None:
-                wanted.append(perm)
+        wanted = [permissions[key] for key in (tuple(name.split(".")) for name in perm_names) if key in permissions]
         group.permissions.set(wanted)
 
 

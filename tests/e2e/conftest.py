@@ -21,6 +21,13 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _shared_layers_closed_before_the_browser_and_live_server(_shared_layers):
+    """The browser's and the live server's start must not find a shared data layer's transaction open
+    (conftest.py): on SQLite it would stay locked on a connection the tests no longer use."""
+    _shared_layers.close()
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():

@@ -29,8 +29,7 @@ def test_loading_the_demo_data_twice_neither_fails_nor_duplicates_anything(trans
     assert "Subject:" not in printed and "SMS to" not in printed
 
 
-def test_the_demo_logins_list_one_account_per_role_and_centre(db):
-    call_command("load_demo", stdout=StringIO())
+def test_the_demo_logins_list_one_account_per_role_and_centre(demo_data):
     out = StringIO()
     call_command("demo_logins", stdout=out)
     text = out.getvalue()
@@ -46,8 +45,7 @@ def test_the_demo_logins_list_one_account_per_role_and_centre(db):
     assert "integra-demo-2026" in text
 
 
-def test_a_demo_code_signs_a_demo_staff_member_in(client, db):
-    call_command("load_demo", stdout=StringIO())
+def test_a_demo_code_signs_a_demo_staff_member_in(client, demo_data):
     out = StringIO()
     call_command("demo_code", "manager.sofia", stdout=out)
     client.post("/en/accounts/login/", {"username": "manager.sofia", "password": "integra-demo-2026"})

@@ -51,6 +51,7 @@ def test_a_receipt_that_matches_the_lookup_tag_but_not_the_hash_is_refused(clien
 
 
 def test_wrong_and_unknown_receipts_both_run_exactly_one_argon2_verification(client, officer, monkeypatch):
+    # So both cost the same; their times are measured by bench/violations_receipt_timing.py, not asserted here.
     submit(client)
     calls = []
     original = crypto.receipt_verify
@@ -63,27 +64,6 @@ def test_wrong_and_unknown_receipts_both_run_exactly_one_argon2_verification(cli
     services.report_find(receipt="1111222233334444")  # found by tag, wrong receipt
     services.report_find(receipt="5555666677778888")  # unknown
     assert len(calls) == 2 and calls[0] is not None and calls[1] is None
-
-
-def test_wrong_and_unknown_receipts_take_about_the_same_time(client, officer, settings):
-    settings.VIOLATIONS_ARGON2 = {"time_cost": 2, "memory_cost": 32 * 1024, "parallelism": 1}
-    submit(client)
-    report = services.Report.objects.get()
-    report.receipt_hash = crypto.receipt_hash("1111222233334444")  # hash with the slower parameters
-    report.receipt_tag = crypto.receipt_tag("1111222233334440")
-    report.save()
-    services.report_find(receipt="0000000000000000")  # warm the dummy hash
-
-    def timed(receipt):
-        best = float("inf")
-        for _ in range(5):
-            start = time.perf_counter()
-            assert services.report_find(receipt=receipt) is None
-            best = min(best, time.perf_counter() - start)
-        return best
-
-    wrong, unknown = timed("1111222233334440"), timed("4444333322221111")
-    assert 1 / 3 < wrong / unknown < 3, (wrong, unknown)  # without the dummy verify: ~100×
 
 
 @pytest.mark.parametrize("typed", ["1234 5678 abcd 9012", "l234567890123456", "１２３４５６７８９０１２３４５６"])
