@@ -63,6 +63,10 @@ def expect_event_organiser(name):
     return 200 if role_of(name) in (roles.CENTRE_MANAGER, roles.COORDINATOR) else 403
 
 
+def expect_enrolments(name):
+    return 200 if role_of(name) in (roles.CONSULTANT, roles.TRAINER, roles.CENTRE_MANAGER, roles.COORDINATOR) else 403
+
+
 BACK_OFFICE = [
     ("/en/staff/", expect_any_staff),
     ("/en/staff/tokens/", expect_any_staff),
@@ -72,6 +76,8 @@ BACK_OFFICE = [
     ("/bg/staff/centres/kardzhali/edit/", expect_centre_editor("kardzhali")),
     ("/en/staff/hotline/", expect_hotline_operator),
     ("/fa/staff/hotline/call-backs/", expect_hotline_operator),
+    ("/en/staff/hotline/call-backs/all/?date_from=2026-01-01", expect_hotline_operator),
+    ("/ar/staff/courses/enrolments/?centre=sofia", expect_enrolments),
     ("/en/staff/hotline/figures/", expect_hotline_figures),
     ("/en/staff/figures/", expect_figures),
     ("/ar/staff/figures/periods/", expect_figures),

@@ -368,3 +368,62 @@ class GroupListFilterForm(DateRangeForm):
         if self.cleaned_data["course"]:
             groups = groups.filter(course=self.cleaned_data["course"])
         return groups
+
+
+class EnrolmentListFilterForm(DateRangeForm):
+    """The enrolments of every group of my centres, filtered: the groups running on at least one of the days
+    (or, with "ended", the groups whose last day is one of them), centre (network-wide roles), kind of course,
+    course, status and a CEFR level gained. The list the participants and CEFR figures link to."""
+
+    TOOK_PART = "took_part"
+    ENDED = "ended"
+    YES = "yes"
+
+    groups = forms.ChoiceField(label=_("Groups"), required=False)
+    kind = forms.ChoiceField(label=_("Kind of course"), required=False)
+    course = forms.ModelChoiceField(
+        label=_("Course"), queryset=Course.objects.order_by("slug"), required=False, to_field_name="slug"
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    improved = forms.ChoiceField(label=_("Levels"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["groups"].choices = [
+            ("", _("Running on at least one of the days")),
+            (self.ENDED, _("Ended on one of the days")),
+        ]
+        self.fields["kind"].choices = [("", _("Every kind")), *Course.Kind.choices]
+        self.fields["course"].empty_label = _("Every course")
+        self.fields["status"].choices = [
+            ("", _("Every status")),
+            (self.TOOK_PART, _("Took part (enrolled, completed or left)")),
+            *Enrolment.Status.choices,
+        ]
+        self.fields["improved"].choices = [("", _("Any levels")), (self.YES, _("Improved by at least one CEFR level"))]
+        add_centre_filter(self, user)
+
+    def filter(self, enrolments):
+        if not self.is_bound:
+            return enrolments
+        if not self.is_valid():
+            return enrolments.none()
+        data = self.cleaned_data
+        if data["groups"] == self.ENDED:
+            enrolments = self.days(enrolments, "group__end_date")
+        else:
+            enrolments = self.overlapping(enrolments, "group__start_date", "group__end_date")
+        centre = chosen_centre(self)
+        if centre is not None:
+            enrolments = enrolments.filter(group__centre=centre)
+        if data["kind"]:
+            enrolments = enrolments.filter(group__course__kind=data["kind"])
+        if data["course"]:
+            enrolments = enrolments.filter(group__course=data["course"])
+        if data["status"] == self.TOOK_PART:
+            enrolments = enrolments.filter(status__in=Enrolment.TOOK_PART)
+        elif data["status"]:
+            enrolments = enrolments.filter(status=data["status"])
+        if data["improved"] == self.YES:
+            enrolments = enrolments.improved()
+        return enrolments

@@ -1,13 +1,16 @@
 """The courses' indicators for the figures app: participants in language and civic orientation courses,
 CEFR levels gained, groups running. Only enrolment status, levels and dates are read."""
 
-from django.db.models import Case, F, IntegerField, Q, When
+from urllib.parse import urlencode
+
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integra.clients.models import Gender
-from integra.courses.models import Course, Enrolment, Group, Level
+from integra.courses.forms import EnrolmentListFilterForm
+from integra.courses.models import Course, Enrolment, Group
 from integra.figures import records
 from integra.figures.counting import Scope, count, in_scope, people_records
 from integra.figures.registry import Breakdown as B
@@ -18,7 +21,7 @@ DEMOGRAPHICS = {B.NATIONALITY: "nationality", B.SEX: "gender", B.AGE_BAND: "age_
 BREAKDOWNS = {**DEMOGRAPHICS, B.COURSE: "group__course_id"}
 TIME = (B.CENTRE, B.MONTH, B.QUARTER, B.YEAR)
 # Who took part: enrolled, completed, or enrolled and left (the waiting list and lapsed offers did not).
-TOOK_PART = (Enrolment.Status.ENROLLED, Enrolment.Status.COMPLETED, Enrolment.Status.LEFT)
+TOOK_PART = Enrolment.TOOK_PART
 
 
 def _participants(scope: Scope, kind: str):
@@ -83,10 +86,6 @@ def computer_courses(scope: Scope):
     return _participants(scope, Course.Kind.COMPUTER)
 
 
-def _rank(field: str) -> Case:
-    return Case(*(When(**{field: value}, then=i) for i, value in enumerate(Level.values)), output_field=IntegerField())
-
-
 @register(
     code="amif.cefr_improved",
     group=IndicatorGroup.FUNDER,
@@ -104,12 +103,7 @@ def _rank(field: str) -> Case:
     order=60,
 )
 def cefr_improved(scope: Scope):
-    improved = (
-        Enrolment.objects.filter(group__course__kind=Course.Kind.LANGUAGE)
-        .exclude(Q(entry_level="") | Q(exit_level=""))
-        .annotate(entry_rank=_rank("entry_level"), exit_rank=_rank("exit_level"))
-        .filter(exit_rank__gt=F("entry_rank"))
-    )
+    improved = Enrolment.objects.filter(group__course__kind=Course.Kind.LANGUAGE).improved()
     return people_records(
         improved,
         scope,
@@ -188,9 +182,12 @@ def enrolments_without_exit_level(scope: Scope):
 # --- Links from the figures to the groups list (issue 18 item 4) ---------------------------------------------
 # "Course groups held" links to the groups list filtered to the groups running on at least one day of the
 # period, by centre and by course. Its month, quarter and year rows have no link: a group counts under the
-# month it began (or the period's first month), which is not a filter of the list. The participants and
-# levels are not linked: there is no staff list of enrolments across groups, and the groups list would show
-# groups, not people.
+# month it began (or the period's first month), which is not a filter of the list.
+# The participants and the CEFR levels gained link to the enrolments list: the participants to the
+# enrolments that took part in groups running on one of the days, by centre and course (a person counts under
+# their first group's month: those rows have no link); the levels to the language enrolments that gained a
+# level in groups that ended on one of the days, by centre, course, month, quarter and year. Nationality, sex,
+# age band and language are not filters of the list.
 
 
 def _course_slugs(keys) -> dict:
@@ -203,3 +200,31 @@ def group_list_urls(scope: Scope, keys) -> dict:
     return records.list_urls(
         scope, keys, url=reverse("courses_staff:list"), filters={B.COURSE: ("course", _course_slugs)}
     )
+
+
+def _enrolment_list_urls(**fixed):
+    def urls(scope: Scope, keys) -> dict:
+        found = records.list_urls(
+            scope, keys, url=reverse("courses_staff:enrolments"), filters={B.COURSE: ("course", _course_slugs)}
+        )
+        return {key: f"{url}&{urlencode(fixed)}" for key, url in found.items()}
+
+    return urls
+
+
+SEVERAL = _("See the enrolments (one person may have several enrolments)")
+for _code, _kind in (
+    ("amif.language_courses", Course.Kind.LANGUAGE),
+    ("amif.civic_orientation", Course.Kind.CIVIC),
+    ("net.computer_courses", Course.Kind.COMPUTER),
+):
+    records_link(code=_code, permission="courses.view_enrolment", breakdowns=(B.CENTRE, B.COURSE), label=SEVERAL)(
+        _enrolment_list_urls(kind=_kind, status=EnrolmentListFilterForm.TOOK_PART)
+    )
+records_link(
+    code="amif.cefr_improved", permission="courses.view_enrolment", breakdowns=(*TIME, B.COURSE), label=SEVERAL
+)(
+    _enrolment_list_urls(
+        groups=EnrolmentListFilterForm.ENDED, kind=Course.Kind.LANGUAGE, improved=EnrolmentListFilterForm.YES
+    )
+)

@@ -11,7 +11,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, IntegerField, Q, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -215,6 +215,19 @@ class EnrolmentQuerySet(models.QuerySet):
     def holding_place(self):
         return self.filter(status__in=Enrolment.HOLDS_PLACE)
 
+    def improved(self):
+        """The enrolments whose exit level is at least one CEFR level above the entry level (both known)."""
+
+        def rank(field: str) -> Case:
+            steps = (When(**{field: value}, then=i) for i, value in enumerate(Level.values))
+            return Case(*steps, output_field=IntegerField())
+
+        return (
+            self.exclude(Q(entry_level="") | Q(exit_level=""))
+            .annotate(entry_rank=rank("entry_level"), exit_rank=rank("exit_level"))
+            .filter(exit_rank__gt=F("entry_rank"))
+        )
+
 
 class Enrolment(models.Model):
     class Status(models.TextChoices):
@@ -230,6 +243,8 @@ class Enrolment(models.Model):
         STAFF = "staff", _("By staff")
 
     HOLDS_PLACE = ("enrolled", "offered", "completed")
+    # Who took part (the figures' participants): enrolled, completed, or enrolled and left.
+    TOOK_PART = ("enrolled", "completed", "left")
     ACTIVE = ("enrolled", "offered", "waiting")
 
     group = models.ForeignKey(Group, on_delete=models.PROTECT, related_name="enrolments", verbose_name=_("group"))

@@ -10,6 +10,7 @@ urlpatterns = [
     path("courses/catalogue/<int:pk>/", staff_views.course_edit, name="course"),
     path("courses/new/", staff_views.group_create, name="create"),
     path("courses/figures/", staff_figures.figures, name="figures"),
+    path("courses/enrolments/", staff_views.enrolment_list, name="enrolments"),
     path("courses/enrol/", staff_views.enrol_from, name="enrol_from"),
     path("courses/<int:pk>/", staff_views.group_detail, name="detail"),
     path("courses/<int:pk>/enrol/", staff_views.desk_enrol, name="enrol"),

@@ -26,6 +26,7 @@ from integra.courses.forms import (
     CourseForm,
     DeskEnrolmentForm,
     EnrolFromForm,
+    EnrolmentListFilterForm,
     GroupForm,
     GroupListFilterForm,
     LevelsForm,
@@ -53,6 +54,21 @@ def group_list(request):
         context["running"] = list(groups.filter(end_date__gte=today).order_by("start_date", "pk")[:LIST_LIMIT])
         context["past"] = list(groups.filter(end_date__lt=today).order_by("-end_date", "-pk")[:20])
     return render(request, "courses/staff/group_list.html", context)
+
+
+@requires("courses.view_enrolment")
+def enrolment_list(request):
+    """The enrolments of every group of my centres, filtered (days, centre, kind, course, status, a CEFR level
+    gained), a page at a time: reference, group, status and levels, no name (the list the participants and
+    CEFR figures link to)."""
+    form = EnrolmentListFilterForm(request.GET or None, user=request.user)
+    context = {"form": form}
+    if form.is_bound:
+        enrolments = Enrolment.objects.for_user(request.user)
+        enrolments = enrolments.select_related("group__course", "group__centre", "group__place")
+        enrolments = form.filter(enrolments).order_by("group__start_date", "group_id", "pk")
+        context["page"] = OpenPage(enrolments, request.GET.get("page"), PAGE_SIZE)
+    return render(request, "courses/staff/enrolment_list.html", context)
 
 
 def _group_page(request, group, desk=None, status=200):

@@ -8,7 +8,7 @@ from integra.clients.forms import CentreChoiceField
 from integra.core.forms import DateRangeForm
 from integra.core.languages import SPOKEN_LANGUAGES
 from integra.hotline.callers import normalise
-from integra.hotline.models import Call, CallBackAttempt, LineDay
+from integra.hotline.models import Call, CallBack, CallBackAttempt, LineDay
 from integra.topics.models import Topic
 
 LANGUAGE_CHOICES = list(SPOKEN_LANGUAGES.items())
@@ -322,3 +322,54 @@ class CallFilterForm(DateRangeForm):
         if self.cleaned_data["topic"]:
             calls = calls.filter(topics=self.cleaned_data["topic"])
         return calls
+
+
+class CallBackFilterForm(DateRangeForm):
+    """Every call-back (the queue shows the open ones), filtered by the day it was asked for, its centre
+    (network-wide roles), status, language and whether it was made on time: the list the "Call-backs made on
+    time" figure links to. A centre named in the address leaves the network's queue out, as the figure of a
+    centre does, also for staff of one centre, who get no select."""
+
+    NOT_CANCELLED = "not_cancelled"
+    YES, NO = "yes", "no"
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    on_time = forms.ChoiceField(label=_("Made on time"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            ("", _("Every status")),
+            (self.NOT_CANCELLED, _("Every status but cancelled")),
+            *CallBack.Status.choices,
+        ]
+        self.fields["language"].choices = [("", _("Every language")), *SPOKEN_LANGUAGES.items()]
+        self.fields["on_time"].choices = [
+            ("", _("Either")),
+            (self.YES, _("Called back before the time promised")),
+            (self.NO, _("Not called back before the time promised")),
+        ]
+        add_centre_filter(self, user)
+
+    def filter(self, call_backs):
+        call_backs = self.days(call_backs, "created_at")
+        if not self.is_bound or not self.is_valid():
+            return call_backs
+        data = self.cleaned_data
+        centre = chosen_centre(self)
+        if centre is not None:
+            call_backs = call_backs.filter(centre=centre)
+        elif self.data.get("centre") and "centre" not in self.fields:
+            call_backs = call_backs.filter(centre__isnull=False)  # their own centre's, not the network's queue
+        if data["status"] == self.NOT_CANCELLED:
+            call_backs = call_backs.exclude(status=CallBack.Status.CANCELLED)
+        elif data["status"]:
+            call_backs = call_backs.filter(status=data["status"])
+        if data["language"]:
+            call_backs = call_backs.filter(language=data["language"])
+        if data["on_time"] == self.YES:
+            call_backs = call_backs.filter(CallBack.ON_TIME)
+        elif data["on_time"] == self.NO:
+            call_backs = call_backs.exclude(CallBack.ON_TIME)
+        return call_backs

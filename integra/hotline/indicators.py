@@ -1,6 +1,6 @@
 """The hotline's indicators for the figures app: conversations, callers and call-backs kept on time."""
 
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +8,7 @@ from integra.figures import records
 from integra.figures.counting import Scope, count, people_records, share
 from integra.figures.registry import Breakdown as B
 from integra.figures.registry import Group, Unit, records_link, register
+from integra.hotline.forms import CallBackFilterForm
 from integra.hotline.models import Call, CallBack
 
 DEMOGRAPHICS = {B.NATIONALITY: "nationality", B.SEX: "gender", B.AGE_BAND: "age_band", B.LANGUAGE: "language"}
@@ -83,7 +84,7 @@ def call_backs_in_target(scope: Scope):
     return share(
         CallBack.objects.exclude(status=CallBack.Status.CANCELLED),
         scope,
-        part=Q(status=CallBack.Status.DONE, closed_at__lte=F("due_at")),
+        part=CallBack.ON_TIME,
         date_field="created_at",
         breakdowns={B.LANGUAGE: "language"},
     )
@@ -91,8 +92,9 @@ def call_backs_in_target(scope: Scope):
 
 # --- Links from the figures to the list of calls (issue 18 item 4) -------------------------------------------
 # The conversations by the day the call began, centre, topic and language. Nationality, sex and age band
-# are not filters of the list: those rows have no link. The call-backs on time are not linked: the
-# call-back queue lists the open call-backs only.
+# are not filters of the list: those rows have no link. "Call-backs made on time" links to the list of every
+# call-back, to the share's whole (those asked for on the days, cancelled ones left out), by centre, month,
+# quarter, year and language; the list's "made on time" filter shows the part.
 
 
 def _call_list_urls(scope: Scope, keys) -> dict:
@@ -112,3 +114,21 @@ records_link(
     breakdowns=(*TIME, B.LANGUAGE),
     label=_("See the calls (one caller may have called several times)"),
 )(_call_list_urls)
+
+
+def _call_back_list_urls(scope: Scope, keys) -> dict:
+    found = records.list_urls(
+        scope,
+        keys,
+        url=reverse("hotline_staff:call_back_list"),
+        filters={B.LANGUAGE: ("language", records.same_key)},
+    )
+    return {key: f"{url}&status={CallBackFilterForm.NOT_CANCELLED}" for key, url in found.items()}
+
+
+records_link(
+    code="net.call_backs_in_target",
+    permission="hotline.view_callback",
+    breakdowns=(*TIME, B.LANGUAGE),
+    label=_("See the call-backs asked for (cancelled ones left out)"),
+)(_call_back_list_urls)

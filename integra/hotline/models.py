@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -185,6 +185,8 @@ class CallBack(models.Model):
 
     OPEN_STATUSES = (Status.OPEN, Status.TAKEN)
     MAX_ATTEMPTS = 3
+    # Made on time: called back before the time promised to the caller.
+    ON_TIME = Q(status=Status.DONE, closed_at__lte=F("due_at"))
 
     class Source(models.TextChoices):
         WEBSITE = "website", _("Website")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("hotline/calls/<int:pk>/book/", staff_views.call_book, name="call_book"),
     path("hotline/calls/<int:pk>/consultation/", staff_views.call_consultation, name="call_consultation"),
     path("hotline/call-backs/", staff_views.call_back_queue, name="call_backs"),
+    path("hotline/call-backs/all/", staff_views.call_back_list, name="call_back_list"),
     path("hotline/call-backs/<int:pk>/", staff_views.call_back_detail, name="call_back"),
     path("hotline/call-backs/<int:pk>/take/", staff_views.call_back_take, name="call_back_take"),
     path("hotline/call-backs/<int:pk>/release/", staff_views.call_back_release, name="call_back_release"),

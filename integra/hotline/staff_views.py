@@ -22,6 +22,7 @@ from integra.hotline.callers import caller_hash
 from integra.hotline.figures import hotline_figures
 from integra.hotline.forms import (
     AttemptForm,
+    CallBackFilterForm,
     CallBookingDayForm,
     CallBookingForm,
     CallClientForm,
@@ -133,6 +134,18 @@ def call_back_queue(request):
     now = timezone.now()
     rows = [(cb, cb.is_overdue(now), now - cb.created_at) for cb in call_backs]
     return render(request, "hotline/staff/call_back_queue.html", {"rows": rows, "now": now, "centre_form": centre_form})
+
+
+@requires("hotline.view_callback")
+def call_back_list(request):
+    """Every call-back of the user's queues, latest first, filtered by the day it was asked for, centre,
+    status, language and "made on time" (the list the "Call-backs made on time" figure links to): reference,
+    dates and status only, no name or number."""
+    form = CallBackFilterForm(request.GET or None, user=request.user)
+    call_backs = CallBack.objects.for_user(request.user).select_related("centre")
+    call_backs = form.filter(call_backs).order_by("-created_at", "-pk")
+    page = OpenPage(call_backs, request.GET.get("page"), PAGE_SIZE)
+    return render(request, "hotline/staff/call_back_list.html", {"form": form, "page": page})
 
 
 @requires("hotline.view_callback")
