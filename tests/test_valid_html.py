@@ -67,6 +67,10 @@ STAFF_PAGES = [
     ("manager.sofia", "courses_staff:create", ()),  # a new group with its schedule
     ("coordinator", "courses_staff:course_create", ()),  # a course's texts in seven languages, RTL ones marked
     ("coordinator", "interpreting_staff:list", ()),
+    ("coordinator", "courses_staff:enrolments", ()),  # the lists the figures link to, each with its filters
+    ("coordinator", "hotline_staff:calls", ()),
+    ("coordinator", "hotline_staff:call_back_list", ()),
+    ("coordinator", "events_staff:list", ()),
     ("coordinator", "interpreting_staff:registry", ()),
 ]
 
