@@ -201,10 +201,11 @@ class ClientFeedbackForm(ServerCheckedLengths, forms.Form):
 
 class RequestFilterForm(DateRangeForm):
     """The requests list filtered by the day the interpreting begins, centre (network-wide roles), language,
-    institution, status, and the two sets the figures count: the requests asked for (those the requester
-    cancelled left out) and those filled (an interpreter confirmed). The list the figures link to."""
+    institution, status, and the sets the figures count: the requests asked for (those the requester
+    cancelled left out), those filled (an interpreter confirmed), and those held — whose session began on the
+    days (the hours figure counts sessions by their own start). The list the figures link to."""
 
-    ASKED, FILLED = "asked", "filled"
+    ASKED, FILLED, HELD = "asked", "filled", "held"
 
     status = forms.ChoiceField(label=_("Status"), required=False)
     counted = forms.ChoiceField(
@@ -214,6 +215,7 @@ class RequestFilterForm(DateRangeForm):
             ("", _("Every request")),
             (ASKED, _("Asked for (those the requester cancelled left out)")),
             (FILLED, _("Filled (an interpreter was confirmed)")),
+            (HELD, _("Held (a session began on these days)")),
         ],
     )
     language = forms.ChoiceField(label=_("Language"), required=False)
@@ -233,7 +235,8 @@ class RequestFilterForm(DateRangeForm):
         add_centre_filter(self, user)
 
     def filter(self, requests):
-        requests = self.days(requests, "starts_at")
+        held = self.is_bound and self.data.get("counted") == self.HELD
+        requests = self.days(requests, "session__started_at" if held else "starts_at")
         if not self.is_bound or not self.is_valid():
             return requests
         data = self.cleaned_data
@@ -244,6 +247,8 @@ class RequestFilterForm(DateRangeForm):
             requests = requests.asked()
         elif data["counted"] == self.FILLED:
             requests = requests.filled()
+        elif data["counted"] == self.HELD:
+            requests = requests.filter(session__isnull=False)
         for name in ("status", "language", "institution"):
             if data[name]:
                 requests = requests.filter(**{name: data[name]})

@@ -129,3 +129,9 @@ records_link(
     breakdowns=(*TIME, B.LANGUAGE),
     label=_("See the filled requests (one person may have several)"),
 )(_request_list_urls(RequestFilterForm.FILLED))
+records_link(
+    code="net.interpreting_hours",
+    permission="interpreting.view_request",
+    breakdowns=(*TIME, B.LANGUAGE),
+    label=_("See the sessions held (each shows how long it lasted)"),
+)(_request_list_urls(RequestFilterForm.HELD))

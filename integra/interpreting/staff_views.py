@@ -40,7 +40,8 @@ def request_list(request):
     """Every request the user may see, latest first, filtered by days, centre, language, institution and
     status (the list the interpreting figures link to), a page at a time without counting the table."""
     form = RequestFilterForm(request.GET or None, user=request.user)
-    requests = form.filter(Request.objects.for_user(request.user).with_details()).order_by("-starts_at", "-pk")
+    requests = Request.objects.for_user(request.user).with_details().select_related("session")
+    requests = form.filter(requests).order_by("-starts_at", "-pk")
     page = OpenPage(requests, request.GET.get("page"), PAGE_SIZE)
     return render(request, "interpreting/staff/request_list.html", {"form": form, "page": page})
 

@@ -58,6 +58,35 @@ def test_every_link_of_the_interpreting_figures_shows_the_requests_they_count(cl
     assert len(followed_links(client, code, Q1, _shown, whole=whole)) >= 5  # the figure, centres, months, …
 
 
+def _minutes_shown(response) -> float:
+    """The hours the list's rows add up to, as the figure rounds them."""
+    rows = response.context["page"].object_list
+    assert all(row.session for row in rows)
+    return round(sum(row.session.minutes for row in rows) / 60, 1)
+
+
+def test_the_hours_figure_links_to_the_sessions_held_on_its_days_with_their_length(client, staff, requests):
+    filled, _withdrawn = requests
+    late = Request.objects.get(centre__slug="plovdiv", starts_at=_at(date(2026, 3, 31), time(23, 30)))
+    # The hours count on each session's own day: the filled request's session began on 1 April (Sofia time),
+    # after its planned day in March; the late one's at 23:40 on 31 March.
+    sessions = ((filled, _at(date(2026, 4, 1), time(0, 20)), 90), (late, _at(date(2026, 3, 31), time(23, 40)), 45))
+    for job, start, minutes in sessions:
+        services.session_log(
+            by=_desk(), request=job, started_at=start, ended_at=start + timedelta(minutes=minutes),
+            mode="in_person", outcome="completed", now=start + timedelta(hours=3),
+        )  # fmt: skip
+    signed_in(client, staff["coordinator"])
+    for params in (Q1, {"period": "month", "year": "2026", "month": "4"}, {**Q1, "centre": "plovdiv"}):
+        followed = followed_links(client, "net.interpreting_hours", params, _minutes_shown)
+        assert followed and [f for f in followed if f[1] != f[2]] == []
+    april = client.get(LIST, {"date_from": "2026-04-01", "date_to": "2026-04-30", "counted": "held"})
+    assert [row.pk for row in april.context["page"]] == [filled.pk]
+    assert "90 minutes" in april.content.decode()
+    planned = client.get(LIST, {"date_from": "2026-04-01", "date_to": "2026-04-30"})
+    assert filled.pk not in [row.pk for row in planned.context["page"]]  # planned in March: not among April's
+
+
 def test_the_links_filter_by_days_centre_language_and_institution(client, staff, requests):
     signed_in(client, staff["coordinator"])
     with translation.override("en"):
