@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integra.centres.forms import add_centre_filter, chosen_centre
 from integra.centres.models import Centre
-from integra.clients.models import Client, Consent, Gender
+from integra.clients.models import AgeBand, Client, Consent, Gender
 from integra.core.languages import SPOKEN_LANGUAGES
 
 
@@ -43,6 +43,32 @@ CONSENT_HELP = {
         "their consent at any time."
     ),
 }
+
+
+DEMOGRAPHIC_FILTERS = ("nationality", "gender", "age_band", "language")
+
+
+def add_demographic_filters(form: forms.Form) -> None:
+    """Nationality, sex, age band and language selects (sent by GET) on a list of records that carry them
+    (consultations, calls): the figures' rows by these breakdowns link to the list filtered so."""
+    from django_countries import countries  # noqa: PLC0415 - the names in the active language
+
+    every = [("", _("All"))]
+    form.fields["nationality"] = forms.ChoiceField(label=_("Nationality"), required=False, choices=[*every, *countries])
+    form.fields["gender"] = forms.ChoiceField(label=_("Sex"), required=False, choices=[*every, *Gender.choices])
+    form.fields["age_band"] = forms.ChoiceField(label=_("Age band"), required=False, choices=[*every, *AgeBand.choices])
+    if "language" not in form.fields:
+        form.fields["language"] = forms.ChoiceField(
+            label=_("Language"), required=False, choices=[("", _("Every language")), *SPOKEN_LANGUAGES.items()]
+        )
+
+
+def filter_demographics(form: forms.Form, queryset):
+    """The records matching the demographic selects that were chosen (the form is valid)."""
+    for name in DEMOGRAPHIC_FILTERS:
+        if form.cleaned_data.get(name):
+            queryset = queryset.filter(**{name: form.cleaned_data[name]})
+    return queryset
 
 
 def add_help(form: forms.BaseForm, texts: dict) -> None:

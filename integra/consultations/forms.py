@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from integra.accounts.models import User
 from integra.centres.forms import add_centre_filter, chosen_centre
 from integra.centres.models import Centre, Institution
-from integra.clients.forms import CentreChoiceField
+from integra.clients.forms import CentreChoiceField, add_demographic_filters, filter_demographics
 from integra.clients.models import CASE_ROLES
 from integra.consultations import services
 from integra.consultations.models import ClosedDay, Consultation, FollowUp, Referral, Rota
@@ -225,6 +225,7 @@ class ConsultationFilterForm(DateRangeForm):
         self.fields["consultant"].queryset = colleagues
         self.fields["consultant"].label_from_instance = lambda u: u.get_full_name() or u.username
         add_centre_filter(self, user)
+        add_demographic_filters(self)
 
     def filter(self, queryset):
         if not self.is_bound:
@@ -235,13 +236,14 @@ class ConsultationFilterForm(DateRangeForm):
         centre = chosen_centre(self)
         if centre is not None:
             queryset = queryset.filter(centre=centre)
-        return queryset.filtered(
+        queryset = queryset.filtered(
             date_from=data["date_from"],
             date_to=data["date_to"],
             topic_slug=data["topic"].slug if data["topic"] else None,
             consultant_id=data["consultant"].pk if data["consultant"] else None,
             channel=data["channel"] or None,
         )
+        return filter_demographics(self, queryset)
 
 
 class LinkClientForm(forms.Form):

@@ -103,18 +103,21 @@ def consultation_list_urls(scope: Scope, keys) -> dict:
         scope,
         keys,
         url=reverse("consultations_staff:list"),
-        filters={B.TOPIC: ("topic", records.topic_slugs), B.CHANNEL: ("channel", records.same_key)},
-    )
+        filters={
+            B.TOPIC: ("topic", records.topic_slugs), B.CHANNEL: ("channel", records.same_key),
+            **records.DEMOGRAPHIC_FILTERS,
+        },
+    )  # fmt: skip
 
 
 records_link(
     code="net.consultations",
     permission="consultations.view_consultation",
-    breakdowns=(*TIME, B.TOPIC, B.CHANNEL),
+    breakdowns=(*TIME, B.TOPIC, B.CHANNEL, *DEMOGRAPHICS),
 )(consultation_list_urls)
 records_link(
     code="amif.guidance",
     permission="consultations.view_consultation",
-    breakdowns=(*TIME, B.CHANNEL),
+    breakdowns=(*TIME, B.CHANNEL, *DEMOGRAPHICS),
     label=_("See the consultations (one person may have had several)"),
 )(consultation_list_urls)

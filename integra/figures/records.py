@@ -71,6 +71,16 @@ def same_key(keys) -> dict:
     return {key: key for key in keys if key}
 
 
+# The demographic breakdowns as the lists' filters (integra.clients.forms.add_demographic_filters): a row's key
+# is the record's own value (a country code, a sex, an age band, a language); "not known" has no filter.
+DEMOGRAPHIC_FILTERS = {
+    registry.Breakdown.NATIONALITY: ("nationality", same_key),
+    registry.Breakdown.SEX: ("gender", same_key),
+    registry.Breakdown.AGE_BAND: ("age_band", same_key),
+    registry.Breakdown.LANGUAGE: ("language", same_key),
+}
+
+
 def list_urls(scope: Scope, keys, *, url: str, filters: dict | None = None) -> dict:
     """{key: the staff list at `url` filtered to a row's records}: `date_from`/`date_to` are the period's days
     (narrowed to the row's month, quarter or year), `centre` the scope's single centre or the row's centre,

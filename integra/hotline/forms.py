@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integra.centres.forms import add_centre_filter, chosen_centre
 from integra.centres.models import Centre, Hotline
-from integra.clients.forms import CentreChoiceField
+from integra.clients.forms import CentreChoiceField, add_demographic_filters, filter_demographics
 from integra.core.forms import DateRangeForm
 from integra.core.languages import SPOKEN_LANGUAGES
 from integra.hotline.callers import normalise
@@ -294,8 +294,9 @@ class DialForm(forms.Form):
 
 
 class CallFilterForm(DateRangeForm):
-    """The list of calls filtered by the day a call began, its centre (network-wide roles), kind, topic and
-    language: the list the hotline figures link to (they count the conversations)."""
+    """The list of calls filtered by the day a call began, its centre (network-wide roles), kind, topic,
+    language and the caller's nationality, sex and age band: the list the hotline figures link to (they count
+    the conversations)."""
 
     kind = forms.ChoiceField(label=_("Kind of call"), required=False)
     topic = forms.ModelChoiceField(
@@ -308,6 +309,7 @@ class CallFilterForm(DateRangeForm):
         self.fields["kind"].choices = [("", _("Every kind")), *Call.Kind.choices]
         self.fields["language"].choices = [("", _("Every language")), *SPOKEN_LANGUAGES.items()]
         add_centre_filter(self, user)
+        add_demographic_filters(self)
 
     def filter(self, calls):
         calls = self.days(calls, "started_at")
@@ -321,7 +323,7 @@ class CallFilterForm(DateRangeForm):
                 calls = calls.filter(**{name: self.cleaned_data[name]})
         if self.cleaned_data["topic"]:
             calls = calls.filter(topics=self.cleaned_data["topic"])
-        return calls
+        return filter_demographics(self, calls)
 
 
 class CallBackFilterForm(DateRangeForm):

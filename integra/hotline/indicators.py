@@ -102,16 +102,18 @@ def _call_list_urls(scope: Scope, keys) -> dict:
         scope,
         keys,
         url=reverse("hotline_staff:calls"),
-        filters={B.TOPIC: ("topic", records.topic_slugs), B.LANGUAGE: ("language", records.same_key)},
+        filters={B.TOPIC: ("topic", records.topic_slugs), **records.DEMOGRAPHIC_FILTERS},
     )
     return {key: f"{url}&kind={Call.Kind.CONVERSATION}" for key, url in found.items()}
 
 
-records_link(code="net.calls", permission="hotline.view_call", breakdowns=(*TIME, B.TOPIC, B.LANGUAGE))(_call_list_urls)
+records_link(code="net.calls", permission="hotline.view_call", breakdowns=(*TIME, B.TOPIC, *DEMOGRAPHICS))(
+    _call_list_urls
+)
 records_link(
     code="net.callers",
     permission="hotline.view_call",
-    breakdowns=(*TIME, B.LANGUAGE),
+    breakdowns=(*TIME, *DEMOGRAPHICS),
     label=_("See the calls (one caller may have called several times)"),
 )(_call_list_urls)
 

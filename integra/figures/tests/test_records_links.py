@@ -40,6 +40,22 @@ def test_a_coordinator_follows_each_figure_to_the_filtered_consultations_list(cl
     assert listing.status_code == 200 and len(listing.context["page"]) == 1
 
 
+def test_the_demographic_rows_link_to_the_consultations_of_that_value(client, consultations):
+    staff, _topic = consultations
+    consultant = staff["consultant.sofia"]
+    records.consultation(consultant, date(2026, 2, 2), nationality="AF", gender="female", age_band="18-24")
+    records.consultation(consultant, date(2026, 2, 9), nationality="AF", gender="male", language="fa")
+    signed_in(client, staff["coordinator"])
+    shown = lambda response: len(response.context["page"].object_list)  # noqa: E731
+    followed = records.followed_links(client, "net.consultations", Q1, shown)
+    urls = [url for url, _figure, _rows in followed]
+    for query in ("nationality=AF", "gender=female", "gender=male", "age_band=18-24", "language=fa"):
+        assert any(query in url for url in urls), query
+    assert [f for f in followed if f[1] != f[2]] == []
+    afghans = client.get("/en/staff/consultations/", {"date_from": "2026-01-01", "nationality": "AF"})
+    assert len(afghans.context["page"]) == 2
+
+
 def test_a_manager_with_the_list_gets_links_for_their_centre(client, consultations):
     staff, _topic = consultations
     signed_in(client, staff["manager.sofia"])

@@ -37,8 +37,8 @@ def _call(hotline, day: date, at=time(10), *, centre="sofia", topic=None, caller
 @pytest.fixture
 def calls(staff, hotline):
     topic = Topic.objects.order_by("pk").first()
-    _call(hotline, date(2026, 1, 12), topic=topic, caller="a" * 64)
-    _call(hotline, date(2026, 2, 2), language="uk", caller="b" * 64)
+    _call(hotline, date(2026, 1, 12), topic=topic, caller="a" * 64, nationality="SY", gender="female", age_band="25-34")
+    _call(hotline, date(2026, 2, 2), language="uk", caller="b" * 64, nationality="UA", gender="male")
     _call(hotline, date(2026, 2, 3), kind=Call.Kind.SILENT)  # not a conversation: not counted
     _call(hotline, date(2026, 3, 31), time(23, 30), centre="plovdiv", topic=topic)  # withheld, March in Sofia
     _call(hotline, date(2026, 4, 1), time(0, 30), centre="plovdiv", caller="c" * 64)  # April in Sofia
@@ -56,6 +56,19 @@ def test_every_link_of_the_hotline_figures_shows_the_calls_they_count(client, st
         followed = followed_links(client, code, params, _shown, whole=whole)
         assert followed and [f for f in followed if f[1] != f[2]] == []
     assert len(followed_links(client, code, Q1, _shown, whole=whole)) >= 6
+
+
+def test_the_rows_by_nationality_sex_and_age_band_link_to_the_calls_of_that_value(client, staff, calls):
+    signed_in(client, staff["coordinator"])
+    followed = followed_links(client, "net.calls", Q1, _shown)
+    urls = [url for url, _figure, _shown_rows in followed]
+    for query in ("nationality=SY", "nationality=UA", "gender=female", "gender=male", "age_band=25-34"):
+        assert any(query in url for url in urls), query
+    assert [f for f in followed if f[1] != f[2]] == []
+    page = client.get(LIST, {"date_from": "2026-01-01", "date_to": "2026-03-31", "nationality": "SY"})
+    assert _shown(page) == 1 and '<option value="SY" selected>' in page.content.decode()
+    refused = client.get(LIST, {"date_from": "2026-01-01", "nationality": "XX"})
+    assert refused.status_code == 200 and _shown(refused) == 0
 
 
 def test_the_links_filter_by_days_centre_topic_and_language(client, staff, calls):
