@@ -13,6 +13,7 @@ from integra.accounts import roles
 from integra.accounts.models import User
 from integra.centres.forms import add_centre_filter, chosen_centre
 from integra.centres.models import WEEKDAYS, Centre
+from integra.clients.forms import add_demographic_filters, filter_demographics
 from integra.clients.models import AgeBand, Gender
 from integra.core.forms import TOO_LONG, DateRangeForm, PhoneField, ServerCheckedLengths
 from integra.core.languages import SPOKEN_LANGUAGES, endonym
@@ -402,6 +403,7 @@ class EnrolmentListFilterForm(DateRangeForm):
         ]
         self.fields["improved"].choices = [("", _("Any levels")), (self.YES, _("Improved by at least one CEFR level"))]
         add_centre_filter(self, user)
+        add_demographic_filters(self)
 
     def filter(self, enrolments):
         if not self.is_bound:
@@ -426,4 +428,4 @@ class EnrolmentListFilterForm(DateRangeForm):
             enrolments = enrolments.filter(status=data["status"])
         if data["improved"] == self.YES:
             enrolments = enrolments.improved()
-        return enrolments
+        return filter_demographics(self, enrolments)

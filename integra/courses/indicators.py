@@ -205,7 +205,10 @@ def group_list_urls(scope: Scope, keys) -> dict:
 def _enrolment_list_urls(**fixed):
     def urls(scope: Scope, keys) -> dict:
         found = records.list_urls(
-            scope, keys, url=reverse("courses_staff:enrolments"), filters={B.COURSE: ("course", _course_slugs)}
+            scope,
+            keys,
+            url=reverse("courses_staff:enrolments"),
+            filters={B.COURSE: ("course", _course_slugs), **records.DEMOGRAPHIC_FILTERS},
         )
         return {key: f"{url}&{urlencode(fixed)}" for key, url in found.items()}
 
@@ -218,11 +221,14 @@ for _code, _kind in (
     ("amif.civic_orientation", Course.Kind.CIVIC),
     ("net.computer_courses", Course.Kind.COMPUTER),
 ):
-    records_link(code=_code, permission="courses.view_enrolment", breakdowns=(B.CENTRE, B.COURSE), label=SEVERAL)(
-        _enrolment_list_urls(kind=_kind, status=EnrolmentListFilterForm.TOOK_PART)
-    )
+    records_link(
+        code=_code, permission="courses.view_enrolment", breakdowns=(B.CENTRE, B.COURSE, *DEMOGRAPHICS), label=SEVERAL
+    )(_enrolment_list_urls(kind=_kind, status=EnrolmentListFilterForm.TOOK_PART))
 records_link(
-    code="amif.cefr_improved", permission="courses.view_enrolment", breakdowns=(*TIME, B.COURSE), label=SEVERAL
+    code="amif.cefr_improved",
+    permission="courses.view_enrolment",
+    breakdowns=(*TIME, B.COURSE, *DEMOGRAPHICS),
+    label=SEVERAL,
 )(
     _enrolment_list_urls(
         groups=EnrolmentListFilterForm.ENDED, kind=Course.Kind.LANGUAGE, improved=EnrolmentListFilterForm.YES

@@ -83,6 +83,21 @@ def test_the_links_filter_by_days_centre_course_status_and_levels(client, staff,
     assert _shown(improved) == 1
 
 
+def test_the_rows_by_nationality_sex_and_age_band_link_to_the_enrolments_of_that_value(client, staff):
+    group = course_group(start=date(2026, 2, 1), end=date(2026, 3, 20))
+    _learner(group, nationality="SY", gender="female", age_band="25-34")
+    _learner(group, nationality="SY", gender="male", language="ar")
+    _learner(group, nationality="UA", gender="female")
+    signed_in(client, staff["coordinator"])
+    followed = followed_links(client, "amif.language_courses", Q1, _shown, whole=("total", "anonymous"))
+    urls = [url for url, _figure, _rows in followed]
+    for query in ("nationality=SY", "nationality=UA", "gender=female", "gender=male", "age_band=25-34", "language=ar"):
+        assert any(query in url for url in urls), query
+    assert [f for f in followed if f[1] != f[2]] == []
+    syrians = client.get(LIST, {"date_from": "2026-01-01", "date_to": "2026-03-31", "nationality": "SY"})
+    assert _shown(syrians) == 2
+
+
 def test_one_person_in_two_groups_is_one_participant_and_two_enrolments(client, staff):
     signed_in(client, staff["coordinator"])
     for start in (date(2026, 1, 10), date(2026, 3, 1)):
