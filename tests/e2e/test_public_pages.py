@@ -44,7 +44,7 @@ PAGES = [
     "accessibility/",
     "about/",
 ]
-MAX_PAGE_BYTES = 100 * 1024
+MAX_PAGE_BYTES = 50 * 1024  # issue 16 (DESIGN.md allows 100 KB): the heaviest page is ~25 KB today
 MAX_SCRIPT_BYTES = 20 * 1024
 
 
@@ -171,7 +171,7 @@ def test_public_pages_work_without_javascript(site, new_context):
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
 def test_public_pages_are_light(site, new_context, lang):
-    """First load with an empty cache: at most 100 KB in all, at most 20 KB of JavaScript."""
+    """First load with an empty cache: at most 50 KB in all, at most 20 KB of JavaScript."""
     too_heavy = []
     for path in PAGES:
         url = f"{site}/{lang}/{path}"
