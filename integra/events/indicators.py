@@ -221,3 +221,10 @@ def event_list_urls(scope: Scope, keys) -> dict:
         url=reverse("events_staff:list"),
         filters={B.EVENT_KIND: ("kind", records.same_key), B.TOPIC: ("topic", records.topic_slugs)},
     )
+
+
+EVENTS_LISTED = _("See the events (each event's page lists who came and the door count)")
+for _code in ("net.event_participants", "net.event_attendances"):
+    records_link(code=_code, permission="events.view_event", breakdowns=(*TIME, B.EVENT_KIND), label=EVENTS_LISTED)(
+        event_list_urls
+    )

@@ -85,6 +85,17 @@ def test_a_manager_of_two_centres_follows_a_centre_s_link_to_that_centre_alone(c
     assert elsewhere.status_code == 200 and _shown(elsewhere) == 0  # another centre: an error, no rows
 
 
+def test_the_participants_and_attendances_link_to_the_events_they_came_to(client, staff, events):
+    signed_in(client, staff["coordinator"])
+    for code in ("net.event_participants", "net.event_attendances"):
+        with translation.override("en"):
+            body = client.get(f"/en/staff/figures/{code}/", Q1).content.decode()
+        assert "See the events (each event&#x27;s page lists who came and the door count)" in body, code
+        assert 'href="/en/staff/events/?date_from=2026-01-01&amp;date_to=2026-03-31"' in body, code
+    shown = client.get(LIST, {"date_from": "2026-01-01", "date_to": "2026-03-31"})
+    assert _shown(shown) == 3  # the events of the quarter, each with its registrations and door count
+
+
 def test_staff_who_may_not_open_the_list_get_no_link_and_a_403_at_the_list(client, staff, events):
     analyst = make_user("analyst", roles.MODERATOR)  # network-wide, may see figures here, not the events
     analyst.user_permissions.add(Permission.objects.get(codename="view_figures"))
