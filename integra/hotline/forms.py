@@ -318,12 +318,11 @@ class CallFilterForm(DateRangeForm):
         centre = chosen_centre(self)
         if centre is not None:
             calls = calls.filter(centre=centre)
-        for name in ("kind", "language"):
-            if self.cleaned_data[name]:
-                calls = calls.filter(**{name: self.cleaned_data[name]})
+        if self.cleaned_data["kind"]:
+            calls = calls.filter(kind=self.cleaned_data["kind"])
         if self.cleaned_data["topic"]:
             calls = calls.filter(topics=self.cleaned_data["topic"])
-        return filter_demographics(self, calls)
+        return filter_demographics(self, calls)  # nationality, sex, age band and language
 
 
 class CallBackFilterForm(DateRangeForm):
